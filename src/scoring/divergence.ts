@@ -1,0 +1,96 @@
+/**
+ * How far the respondents (gemeente and netwerkpartners; documents are evidence, not respondents)
+ * diverge on an indicator's main question. See docs/agreement.md.
+ */
+import { pairwiseAgreement } from "./agreement";
+import { votesFor, type Vote } from "./conditions";
+import { decimal, joinList } from "./dutch";
+import { janeeScore } from "./normalise";
+import type { Approach, Divergence, DivergenceLabel, Question } from "./types";
+
+/** Weight for ja/deels/nee pairs: equal 1, one step apart ½, ja–nee 0. */
+export function janeeWeight(a: string, b: string): number {
+  return 1 - Math.abs(janeeScore(a as "ja") - janeeScore(b as "ja"));
+}
+
+/** Jaccard similarity of two ';'-joined lists. */
+function jaccard(a: string, b: string): number {
+  const A = new Set(a.split("\u0000"));
+  const B = new Set(b.split("\u0000"));
+  const union = new Set([...A, ...B]).size;
+  if (union === 0) return 1;
+  let inter = 0;
+  for (const x of A) if (B.has(x)) inter++;
+  return inter / union;
+}
+
+/** The comparable label of a real answer, or null for no answer / "weet niet". */
+function label(v: Vote): string | null {
+  const a = v.answer;
+  if (a.kind === "janee" || a.kind === "keuze") return a.value;
+  if (a.kind === "meerkeuze") return a.values.join("\u0000");
+  return null;
+}
+
+export function divergence(q: Question, approach: Approach, dissenters: string[]): Divergence {
+  const votes = votesFor(q, approach).filter((v) => v.respondent.role !== "document");
+  const counts: Record<string, number> = {};
+  const real: { v: Vote; label: string }[] = [];
+  for (const v of votes) {
+    if (v.answer.kind === "weetniet") counts["weet niet"] = (counts["weet niet"] ?? 0) + 1;
+    const l = label(v);
+    if (l === null) continue;
+    real.push({ v, label: l });
+    const shown = v.answer.kind === "meerkeuze" ? "lijst" : l;
+    counts[shown] = (counts[shown] ?? 0) + 1;
+  }
+  const order = ["ja", "deels", "nee", ...q.options, "lijst", "weet niet"];
+  const countsText = Object.entries(counts)
+    .sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]))
+    .map(([k, n]) => `${n}× ${k}`)
+    .join(", ");
+  const weight = q.type === "janee" ? janeeWeight : q.type === "meerkeuze" ? jaccard : undefined;
+  const agreement = pairwiseAgreement(
+    real.map((r) => r.label),
+    weight,
+  );
+  const freq = new Map<string, number>();
+  for (const r of real) freq.set(r.label, (freq.get(r.label) ?? 0) + 1);
+  const majorityShare = real.length ? Math.max(...freq.values()) / real.length : null;
+
+  let gemeenteGap: number | null = null;
+  if (q.type === "janee") {
+    const s = (role: string) => real.filter((r) => r.v.respondent.role === role).map((r) => janeeScore(r.label as "ja"));
+    const g = s("gemeente");
+    const p = s("netwerkpartner");
+    if (g.length && p.length) gemeenteGap = g[0] - p.reduce((a, b) => a + b, 0) / p.length;
+  }
+  const realDissenters = dissenters.filter((d) => real.some((r) => r.v.respondent.name === d));
+  let lbl: DivergenceLabel;
+  if (agreement === null) lbl = "te weinig antwoorden";
+  else if (agreement >= 1 - 1e-9) lbl = "eensgezind";
+  else if (realDissenters.length > 0 && realDissenters.length < real.length / 2) lbl = "minderheid wijkt af";
+  else lbl = "verdeeld";
+
+  const score = agreement === null ? null : Math.max(0, 1 - agreement);
+  let text: string;
+  if (agreement === null) text = real.length === 1 ? "Eén antwoord; geen spreiding te bepalen." : "Geen antwoorden; geen spreiding te bepalen.";
+  else if (lbl === "eensgezind") text = `Eensgezind: ${countsText}.`;
+  else if (lbl === "minderheid wijkt af") text = `Een minderheid wijkt af (${joinList(realDissenters)}): ${countsText}.`;
+  else text = `Verdeeld: ${countsText}.`;
+  if (gemeenteGap !== null && Math.abs(gemeenteGap) >= 0.5) {
+    text += ` De gemeente is ${gemeenteGap > 0 ? "positiever" : "negatiever"} dan de netwerkpartners (verschil ${decimal(Math.abs(gemeenteGap))}).`;
+  }
+  return {
+    score,
+    label: lbl,
+    agreement,
+    majorityShare,
+    counts,
+    countsText,
+    realAnswers: real.length,
+    dissenters: realDissenters,
+    gemeenteGap,
+    text,
+  };
+}

@@ -1,0 +1,261 @@
+/**
+ * Tolerant, never-guessing normalisation of cell values into answers.
+ *
+ * Tolerated: case, surrounding and repeated spaces, non-breaking spaces, accents, a trailing full stop,
+ * common spellings (Ja/JA/j/x/yes/1/WAAR → ja). Anything else is a problem with a Dutch description,
+ * and where a close match exists, a suggestion — but never silently taken as that match.
+ */
+import type { Answer, AnswerType, CellError, CellValue, Role } from "./types";
+
+export type Parsed = { ok: true; answer: Answer } | { ok: false; problem: string };
+
+const ERROR_TEXT = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|FIELD!|BUSY!|GETTING_DATA|CONNECT!|BLOCKED!|UNKNOWN!)$/i;
+
+export function isCellError(v: CellValue): v is CellError {
+  return typeof v === "object" && v !== null && !(v instanceof Date) && typeof (v as CellError).error === "string";
+}
+
+/** The error code of a cell (`#N/A`), whether reported as an error object or as its text; else null. */
+export function cellErrorCode(v: CellValue): string | null {
+  if (isCellError(v)) return v.error;
+  if (typeof v === "string" && ERROR_TEXT.test(v.trim())) return v.trim().toUpperCase();
+  return null;
+}
+
+/** Text of a cell with white space folded; numbers and booleans as they read. Dates and errors give "". */
+export function cellText(v: CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v.replace(/[\u00a0\u2007\u202f\t\r\n]+/g, " ").replace(/ {2,}/g, " ").trim();
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
+  if (typeof v === "boolean") return v ? "WAAR" : "ONWAAR";
+  return "";
+}
+
+/** A key for comparing labels: lower case, no accents, punctuation and spacing folded. */
+export function labelKey(s: string): string {
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[\u00a0\s_]+/g, " ")
+    .replace(/[.'"’‘“”]/g, "")
+    .trim();
+}
+
+export function isBlank(v: CellValue): boolean {
+  return v === null || v === undefined || (typeof v === "string" && cellText(v) === "");
+}
+
+const JA = new Set(["ja", "j", "yes", "y", "x", "waar", "true", "1", "ja hoor", "jazeker"]);
+const NEE = new Set(["nee", "n", "no", "onwaar", "false", "0", "neen"]);
+const DEELS = new Set(["deels", "gedeeltelijk", "d", "soms", "partly", "partially", "ten dele", "deel"]);
+const WEETNIET = new Set(["weet niet", "weetniet", "wn", "?", "onbekend", "niet bekend", "dont know", "don't know", "unknown", "nvt weet niet"]);
+
+/** Levenshtein distance, small and iterative (labels are short). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** The candidate closest to `s`, when it is close enough to be worth suggesting. */
+export function closest(s: string, candidates: readonly string[]): string | null {
+  const k = labelKey(s);
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(k, labelKey(c));
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  const limit = Math.max(1, Math.floor(k.length / 3));
+  return best !== null && bestD <= limit ? best : null;
+}
+
+function suggestion(s: string, candidates: readonly string[]): string {
+  const c = closest(s, candidates);
+  return c ? ` Bedoelt u '${c}'?` : "";
+}
+
+function quoteValue(v: CellValue): string {
+  if (v instanceof Date) return `de datum ${v.toISOString().slice(0, 10)}`;
+  return `'${cellText(v)}'`;
+}
+
+/** Problems common to every answer type: error values and dates. */
+function problemOfCell(v: CellValue): string | null {
+  const err = cellErrorCode(v);
+  if (err) return `bevat de foutwaarde ${err}`;
+  if (v instanceof Date) return `bevat ${quoteValue(v)}; Excel heeft de invoer waarschijnlijk als datum gelezen`;
+  return null;
+}
+
+export function parseJaNee(v: CellValue): Parsed {
+  const p = problemOfCell(v);
+  if (p) return { ok: false, problem: `${p}; verwacht ja, nee, deels of weet niet` };
+  if (isBlank(v)) return { ok: true, answer: { kind: "leeg" } };
+  if (typeof v === "boolean") return { ok: true, answer: { kind: "janee", value: v ? "ja" : "nee" } };
+  const k = labelKey(cellText(v)).replace(/[!]+$/, "");
+  if (JA.has(k)) return { ok: true, answer: { kind: "janee", value: "ja" } };
+  if (NEE.has(k)) return { ok: true, answer: { kind: "janee", value: "nee" } };
+  if (DEELS.has(k)) return { ok: true, answer: { kind: "janee", value: "deels" } };
+  if (WEETNIET.has(k)) return { ok: true, answer: { kind: "weetniet" } };
+  return {
+    ok: false,
+    problem: `${quoteValue(v)} is geen geldig antwoord; verwacht ja, nee, deels of weet niet.${suggestion(k, ["ja", "nee", "deels", "weet niet"])}`,
+  };
+}
+
+function matchOption(item: string, options: readonly string[]): string | null {
+  const k = labelKey(item);
+  return options.find((o) => labelKey(o) === k) ?? null;
+}
+
+export function parseChoice(v: CellValue, options: readonly string[]): Parsed {
+  const p = problemOfCell(v);
+  if (p) return { ok: false, problem: `${p}; verwacht een van: ${options.join("; ")}` };
+  if (isBlank(v)) return { ok: true, answer: { kind: "leeg" } };
+  const t = cellText(v);
+  if (WEETNIET.has(labelKey(t))) return { ok: true, answer: { kind: "weetniet" } };
+  const m = matchOption(t, options);
+  if (m) return { ok: true, answer: { kind: "keuze", value: m } };
+  return {
+    ok: false,
+    problem: `${quoteValue(v)} is geen van de keuzes; verwacht een van: ${options.join("; ")}.${suggestion(t, options)}`,
+  };
+}
+
+/** A list in one cell, separated by ";", "," or line breaks. */
+export function parseMulti(v: CellValue, options: readonly string[]): Parsed {
+  const p = problemOfCell(v);
+  if (p) return { ok: false, problem: `${p}; verwacht een lijst gescheiden door ';' uit: ${options.join("; ")}` };
+  if (isBlank(v)) return { ok: true, answer: { kind: "leeg" } };
+  const raw = typeof v === "string" ? v : cellText(v);
+  if (WEETNIET.has(labelKey(cellText(raw)))) return { ok: true, answer: { kind: "weetniet" } };
+  const items = raw
+    .split(/[;,\n\r]+/)
+    .map((s) => cellText(s))
+    .filter((s) => s !== "");
+  const values: string[] = [];
+  const unknown: string[] = [];
+  for (const it of items) {
+    const m = matchOption(it, options);
+    if (m === null) unknown.push(it);
+    else if (!values.includes(m)) values.push(m);
+  }
+  if (unknown.length > 0) {
+    const hints = unknown.map((u) => {
+      const c = closest(u, options);
+      return c ? `'${u}' (bedoelt u '${c}'?)` : `'${u}'`;
+    });
+    return {
+      ok: false,
+      problem: `onbekende keuze${unknown.length > 1 ? "s" : ""} ${hints.join(", ")}; toegestaan: ${options.join("; ")}`,
+    };
+  }
+  if (values.length === 0) return { ok: true, answer: { kind: "leeg" } };
+  values.sort((a, b) => options.indexOf(a) - options.indexOf(b));
+  return { ok: true, answer: { kind: "meerkeuze", values } };
+}
+
+/** A whole number: 72000, "72000", "72.000", "72 000". Anything else is reported. */
+export function parseWholeNumber(v: CellValue): { ok: true; value: number | null } | { ok: false; problem: string } {
+  const p = problemOfCell(v);
+  if (p) return { ok: false, problem: `${p}; verwacht een geheel getal` };
+  if (isBlank(v)) return { ok: true, value: null };
+  if (typeof v === "number") {
+    if (Number.isInteger(v) && v >= 0) return { ok: true, value: v };
+    return { ok: false, problem: `${v} is geen geheel getal van 0 of meer` };
+  }
+  const t = cellText(v).replace(/[ ]/g, "");
+  if (/^\d+$/.test(t)) return { ok: true, value: Number(t) };
+  if (/^\d{1,3}(\.\d{3})+$/.test(t)) return { ok: true, value: Number(t.replace(/\./g, "")) };
+  return { ok: false, problem: `${quoteValue(v)} is geen geheel getal (schrijf bijvoorbeeld 72000 of 72.000)` };
+}
+
+export function parseText(v: CellValue): Parsed {
+  const err = cellErrorCode(v);
+  if (err) return { ok: false, problem: `bevat de foutwaarde ${err}; verwacht tekst` };
+  if (v instanceof Date) return { ok: true, answer: { kind: "tekst", value: v.toISOString().slice(0, 10) } };
+  const t = typeof v === "string" ? v.trim() : cellText(v);
+  return t === "" ? { ok: true, answer: { kind: "leeg" } } : { ok: true, answer: { kind: "tekst", value: t } };
+}
+
+export function parseAnswer(v: CellValue, type: AnswerType, options: readonly string[]): Parsed {
+  switch (type) {
+    case "janee":
+      return parseJaNee(v);
+    case "keuze":
+      return parseChoice(v, options);
+    case "meerkeuze":
+      return parseMulti(v, options);
+    case "tekst":
+      return parseText(v);
+    case "getal": {
+      const n = parseWholeNumber(v);
+      if (!n.ok) return n;
+      return { ok: true, answer: n.value === null ? { kind: "leeg" } : { kind: "getal", value: n.value } };
+    }
+  }
+}
+
+/** How an answer is shown and written back; parsing this text gives the same answer again. */
+export function answerText(a: Answer): string {
+  switch (a.kind) {
+    case "leeg":
+      return "";
+    case "weetniet":
+      return "weet niet";
+    case "janee":
+    case "keuze":
+    case "tekst":
+      return a.value;
+    case "meerkeuze":
+      return a.values.join("; ");
+    case "getal":
+      return String(a.value);
+  }
+}
+
+const ROLE_WORDS: Record<string, Role> = {
+  gemeente: "gemeente",
+  gem: "gemeente",
+  municipality: "gemeente",
+  netwerkpartner: "netwerkpartner",
+  "netwerk partner": "netwerkpartner",
+  netwerkpartij: "netwerkpartner",
+  partner: "netwerkpartner",
+  np: "netwerkpartner",
+  document: "document",
+  documenten: "document",
+  documentatie: "document",
+  doc: "document",
+  documents: "document",
+};
+
+export function parseRole(v: CellValue): { ok: true; role: Role } | { ok: false; problem: string } {
+  const p = problemOfCell(v);
+  if (p) return { ok: false, problem: `${p}; verwacht gemeente, netwerkpartner of document` };
+  if (isBlank(v)) return { ok: false, problem: "is leeg; verwacht gemeente, netwerkpartner of document" };
+  const k = labelKey(cellText(v));
+  const role = ROLE_WORDS[k];
+  if (role) return { ok: true, role };
+  return {
+    ok: false,
+    problem: `${quoteValue(v)} is geen rol; verwacht gemeente, netwerkpartner of document.${suggestion(k, ["gemeente", "netwerkpartner", "document"])}`,
+  };
+}
+
+/** Score of a ja/nee answer: ja 1, deels ½, nee 0. */
+export function janeeScore(v: "ja" | "nee" | "deels"): number {
+  return v === "ja" ? 1 : v === "deels" ? 0.5 : 0;
+}

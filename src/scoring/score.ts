@@ -1,0 +1,183 @@
+/**
+ * Scoring: per indicator a verdict with its reasons, LET OP notes, divergence and finding; per theme
+ * the conclusion points; per approach the agreement across all indicators. Overrides win and are marked.
+ */
+import { gwetAC1, krippendorffAlphaNominal, percentAgreement } from "./agreement";
+import { evaluate, votesFor } from "./conditions";
+import { divergence } from "./divergence";
+import { chain, conclusionLine, describe, noteForFailed } from "./finding";
+import { indicatorPlaces, type IndicatorPlace } from "./framework/walk";
+import { labelKey } from "./normalise";
+import type {
+  Agreement,
+  Approach,
+  ApproachResult,
+  ConditionResult,
+  Framework,
+  IndicatorResult,
+  Override,
+  ThemeConclusion,
+  Verdict,
+} from "./types";
+
+export const SYMBOL: Record<Verdict, string> = { voldoet: "✓", verbeterpunt: "✗", onvoldoende: "?" };
+export const VERDICT_TEXT: Record<Verdict, string> = {
+  voldoet: "voldoet",
+  verbeterpunt: "verbeterpunt",
+  onvoldoende: "onvoldoende informatie",
+};
+
+/** The text of a finding: symbol, sentences, then each note as "LET OP: …". */
+export function findingText(verdict: Verdict, sentences: string[], notes: string[]): string {
+  return [SYMBOL[verdict], ...sentences, ...notes.map((n) => `LET OP: ${n}`)].join(" ");
+}
+
+export function overrideKey(gemeente: string, approach: string, indicator: string): string {
+  return `${labelKey(gemeente)}\u0000${labelKey(approach)}\u0000${indicator.trim().toUpperCase()}`;
+}
+
+function scoreIndicator(place: IndicatorPlace, approach: Approach, override: Override | undefined): IndicatorResult {
+  const { indicator, theme, criterion } = place;
+  const scored = indicator.questions.filter((q) => q.rule !== "geen");
+  const results: ConditionResult[] = scored.map((q) => evaluate(q, approach));
+  const main = results[0];
+  const mainQ = scored[0];
+  const reasons: string[] = [];
+  let verdict: Verdict;
+  const sentences: string[] = [];
+  const notes: string[] = [];
+
+  if (!main || main.passed === null) {
+    verdict = "onvoldoende";
+    reasons.push(`Onvoldoende informatie: ${main ? main.explanation : "geen vragen om te scoren."}`);
+  } else {
+    const failedRequired = results.filter((r) => r.weight === "vereist" && r.passed === false);
+    verdict = failedRequired.length ? "verbeterpunt" : "voldoet";
+    reasons.push(
+      verdict === "voldoet"
+        ? "Voldoet: aan alle vereiste voorwaarden is voldaan."
+        : `Verbeterpunt: niet voldaan aan ${failedRequired.map((r) => r.question).join(", ")}.`,
+    );
+    // Main condition first, then failing required sub-conditions, then failing letop ones.
+    scored.forEach((q, i) => {
+      const r = results[i];
+      if (r.passed === null) {
+        if (i > 0) reasons.push(`${q.code} niet beantwoord; telt niet mee.`);
+        return;
+      }
+      const d = describe(q, approach, r, i === 0);
+      if (i === 0) {
+        sentences.push(...d.sentences);
+        if (verdict === "voldoet") notes.push(...d.dissent);
+      } else if (r.passed === false) {
+        if (verdict === "voldoet") notes.push(q.weight === "letop" ? noteForFailed(q, approach, r) : d.sentences.join(" "));
+        else sentences.push(...d.sentences);
+      } else if (verdict === "voldoet") {
+        notes.push(...d.dissent);
+      }
+    });
+  }
+  for (const r of results) reasons.push(r.explanation);
+
+  const computedFinding = findingText(verdict, chain(sentences), notes);
+  const div = divergence(mainQ ?? indicator.questions[0], approach, main?.dissenters ?? []);
+  const result: IndicatorResult = {
+    code: indicator.code,
+    text: indicator.text,
+    theme: theme.name,
+    criterion: criterion.name,
+    verdict,
+    computedVerdict: verdict,
+    notes,
+    finding: computedFinding,
+    computedFinding,
+    divergence: div,
+    conditions: results,
+    reasons,
+  };
+  if (override) {
+    result.override = override;
+    if (override.verdict) result.verdict = override.verdict;
+    if (override.text !== undefined && override.text.trim() !== "") {
+      result.finding = `${SYMBOL[result.verdict]} ${override.text.trim().replace(/^[✓✗?Xx]\s+/, "")}`;
+    } else if (result.verdict !== verdict) {
+      result.finding = `${SYMBOL[result.verdict]}${computedFinding.slice(SYMBOL[verdict].length)}`;
+    }
+    reasons.unshift(
+      `Aangepast door de analist${override.author ? ` (${override.author}${override.date ? `, ${override.date}` : ""})` : ""}: ${override.reason}` +
+        (result.verdict !== verdict ? ` Berekend oordeel was: ${VERDICT_TEXT[verdict]}.` : ""),
+    );
+  }
+  return result;
+}
+
+/** Agreement across all shared ja/nee questions: items × the gemeente and netwerkpartners. */
+export function approachAgreement(approach: Approach, fw: Framework): Agreement {
+  const raters = approach.respondents.filter((r) => r.role !== "document");
+  const items = indicatorPlaces(fw)
+    .flatMap((p) => p.indicator.questions)
+    .filter((q) => q.type === "janee" && q.rule === "consensus" && q.roles.includes("netwerkpartner"));
+  const ratings = items.map((q) => {
+    const votes = votesFor(q, approach);
+    return raters.map((r) => {
+      const v = votes.find((x) => x.respondent === r);
+      return v && v.answer.kind === "janee" ? v.answer.value : null;
+    });
+  });
+  const usable = ratings.filter((row) => row.filter((x) => x !== null).length >= 2).length;
+  return {
+    items: usable,
+    raters: raters.length,
+    percent: percentAgreement(ratings),
+    ac1: gwetAC1(ratings, ["ja", "deels", "nee"]),
+    alpha: krippendorffAlphaNominal(ratings),
+  };
+}
+
+/**
+ * "Wat gaat goed?": the indicator texts of the ✓ verdicts. "Wat kan beter?": the LET OP notes and, per ✗,
+ * who said what on each failing requirement (or the analyst's text when overridden).
+ */
+function conclusions(fw: Framework, approach: Approach, results: IndicatorResult[]): ThemeConclusion[] {
+  const places = new Map(indicatorPlaces(fw).map((p) => [p.indicator.code, p]));
+  return fw.themes.map((theme) => {
+    const good: string[] = [];
+    const better: string[] = [];
+    for (const r of results.filter((x) => x.theme === theme.name)) {
+      const questions = places.get(r.code)!.indicator.questions;
+      if (r.verdict === "voldoet") {
+        good.push(`${r.text}.`);
+        better.push(...r.notes);
+      } else if (r.verdict === "verbeterpunt") {
+        const failed = r.conditions.filter((c) => c.weight === "vereist" && c.passed === false);
+        if (r.override?.text || failed.length === 0) better.push(r.finding.replace(/^[✓✗?]\s*/, ""));
+        else for (const c of failed) better.push(conclusionLine(questions.find((q) => q.code === c.question)!, approach, c));
+      }
+    }
+    return { theme: theme.name, good, better };
+  });
+}
+
+export function scoreApproach(approach: Approach, fw: Framework, overrides: readonly Override[] = []): ApproachResult {
+  const byKey = new Map(overrides.map((o) => [overrideKey(o.gemeente, o.approach, o.indicator), o]));
+  const indicators = indicatorPlaces(fw).map((p) => scoreIndicator(p, approach, byKey.get(overrideKey(approach.gemeente, approach.name, p.indicator.code))));
+  const count = (v: Verdict) => indicators.filter((r) => r.verdict === v).length;
+  return {
+    gemeente: approach.gemeente,
+    approach: approach.name,
+    respondents: approach.respondents.map((r) => ({ name: r.name, role: r.role })),
+    indicators,
+    conclusions: conclusions(fw, approach, indicators),
+    agreement: approachAgreement(approach, fw),
+    counts: {
+      voldoet: count("voldoet"),
+      verbeterpunt: count("verbeterpunt"),
+      onvoldoende: count("onvoldoende"),
+      letOp: indicators.filter((r) => r.verdict === "voldoet" && r.notes.length > 0).length,
+    },
+  };
+}
+
+export function scoreAll(approaches: readonly Approach[], fw: Framework, overrides: readonly Override[] = []): ApproachResult[] {
+  return approaches.map((a) => scoreApproach(a, fw, overrides));
+}
