@@ -28,6 +28,11 @@ export class IssueList {
   }
 }
 
+/** A problem text ends a sentence before the next one starts ("… weet niet. Het antwoord …"). */
+function sentenceEnd(s: string): string {
+  return /[.?!]$/.test(s) ? s : `${s}.`;
+}
+
 /** The header row is the first row with any content; returns -1 for an empty sheet. */
 export function findHeaderRow(values: CellValue[][]): number {
   return values.findIndex((row) => row !== undefined && row.some((v) => !isBlank(v)));
@@ -59,7 +64,9 @@ export function readAnswers(sheet: SheetData, framework: Framework): AnswersRead
 
   // --- header ------------------------------------------------------------------------------
   const header = values[headerRow];
-  const width = Math.max(...values.map((r) => (r ? r.length : 0)));
+  // A loop, not Math.max(...rows): spreading ~120,000 rows overflows the call stack.
+  let width = 0;
+  for (const r of values) if (r && r.length > width) width = r.length;
   const cols: (Col | null)[] = [];
   const seen = new Map<string, number>();
   const known = [...KEY_COLUMNS, ...questions.map((q) => q.code)];
@@ -170,7 +177,12 @@ export function readAnswers(sheet: SheetData, framework: Framework): AnswersRead
         rowOk = false;
         return "";
       }
-      const t = v instanceof Date ? "" : cellText(v);
+      if (v instanceof Date) {
+        issues.add("fout", "invalid-key", at(r, ci(k)), `bevat een datum (${v.toISOString().slice(0, 10)}); verwacht de naam van ${k === "Respondent" ? "de respondent" : `de ${k.toLowerCase()}`}. Rij ${sheetRow} wordt niet meegenomen.`);
+        rowOk = false;
+        return "";
+      }
+      const t = cellText(v);
       if (t === "") {
         issues.add("fout", "missing-key", at(r, ci(k)), `${k} is leeg. Rij ${sheetRow} wordt niet meegenomen.`);
         rowOk = false;
@@ -182,7 +194,7 @@ export function readAnswers(sheet: SheetData, framework: Framework): AnswersRead
     const name = keyText("Respondent");
     const roleParsed = parseRole(row[ci("Rol")]);
     if (!roleParsed.ok) {
-      issues.add("fout", "unknown-role", at(r, ci("Rol")), `de rol ${roleParsed.problem} Rij ${sheetRow} wordt niet meegenomen.`);
+      issues.add("fout", "unknown-role", at(r, ci("Rol")), `de rol ${sentenceEnd(roleParsed.problem)} Rij ${sheetRow} wordt niet meegenomen.`);
       rowOk = false;
     }
     if (!rowOk || !roleParsed.ok) continue;
@@ -235,7 +247,7 @@ export function readAnswers(sheet: SheetData, framework: Framework): AnswersRead
       const q = col.question;
       const parsed = parseAnswer(v, q.type, q.options);
       if (!parsed.ok) {
-        issues.add("fout", "invalid-answer", at(r, c), `${q.code}: ${parsed.problem} Het antwoord telt niet mee.`);
+        issues.add("fout", "invalid-answer", at(r, c), `${q.code}: ${sentenceEnd(parsed.problem)} Het antwoord telt niet mee.`);
         return;
       }
       if (parsed.answer.kind === "leeg") return;

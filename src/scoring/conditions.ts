@@ -35,8 +35,29 @@ export function meetsQuorum(share: number, quorum: Quorum): boolean {
   }
 }
 
+const NO_ANSWER: Answer = Object.freeze({ kind: "leeg" });
+const voteCache = new WeakMap<Approach, Map<Question, Vote[]>>();
+
+/**
+ * The answers to `q` of the respondents it is asked of. Scoring, findings and divergence all look at
+ * the same votes, so they are computed once per approach and question (approaches are not mutated
+ * after they are read).
+ */
 export function votesFor(q: Question, approach: Approach): Vote[] {
-  return approach.respondents.filter((r) => q.roles.includes(r.role)).map((respondent) => ({ respondent, answer: respondent.answers[q.code] ?? { kind: "leeg" } }));
+  let perQuestion = voteCache.get(approach);
+  if (!perQuestion) {
+    perQuestion = new Map();
+    voteCache.set(approach, perQuestion);
+  }
+  let votes = perQuestion.get(q);
+  if (!votes) {
+    votes = [];
+    for (const respondent of approach.respondents) {
+      if (q.roles.includes(respondent.role)) votes.push({ respondent, answer: respondent.answers[q.code] ?? NO_ANSWER });
+    }
+    perQuestion.set(q, votes);
+  }
+  return votes;
 }
 
 /** Sheet-qualified address of a respondent's answer to a question ("Antwoorden!F7"), or of the row. */
@@ -56,45 +77,67 @@ function evidence(q: Question, votes: Vote[]): Evidence[] {
   }));
 }
 
-function base(q: Question, votes: Vote[]): ConditionResult {
-  return {
+/**
+ * Replaces a lazy getter by its value on first use. Texts (explanations, evidence, findings) are built
+ * only when someone reads them: verdicts for a whole study need none of them, a factsheet needs some.
+ * The property stays enumerable, so JSON and deep equality see it like a plain field.
+ */
+export function settle<T>(obj: object, key: string, value: T): T {
+  Object.defineProperty(obj, key, { value, enumerable: true, configurable: true, writable: true });
+  return value;
+}
+
+function janeeVotes(votes: Vote[]): { v: Vote; score: number }[] {
+  const out: { v: Vote; score: number }[] = [];
+  for (const v of votes) if (v.answer.kind === "janee") out.push({ v, score: janeeScore(v.answer.value) });
+  return out;
+}
+
+export function evaluate(q: Question, approach: Approach): ConditionResult {
+  const votes = votesFor(q, approach);
+  let explain = (): string => "";
+  const res: ConditionResult = {
     question: q.code,
     rule: q.rule,
     quorum: q.quorum,
     weight: q.weight,
     passed: null,
     share: null,
-    explanation: "",
-    evidence: evidence(q, votes),
     missing: [],
     dissenters: [],
+    get explanation(): string {
+      return settle(this, "explanation", explain());
+    },
+    get evidence(): Evidence[] {
+      return settle(this, "evidence", evidence(q, votes));
+    },
   };
-}
-
-function janeeVotes(votes: Vote[]): { v: Vote; score: number }[] {
-  return votes.flatMap((v) => (v.answer.kind === "janee" ? [{ v, score: janeeScore(v.answer.value) }] : []));
-}
-
-export function evaluate(q: Question, approach: Approach): ConditionResult {
-  const votes = votesFor(q, approach);
-  const res = base(q, votes);
   const need = QUORUM_TEXT[q.quorum];
   switch (q.rule) {
     case "geen":
-      res.explanation = `${q.code} telt niet mee in het oordeel.`;
+      explain = () =>
+        `${q.code} telt niet mee in het oordeel.`;
       return res;
     case "consensus": {
       const real = janeeVotes(votes);
       if (real.length === 0) {
-        res.explanation = `${q.code}: geen ja/nee/deels-antwoorden.`;
+        explain = () =>
+        `${q.code}: geen ja/nee/deels-antwoorden.`;
         return res;
       }
-      const share = q.quorum === "een" ? Math.max(...real.map((x) => x.score)) : real.reduce((s, x) => s + x.score, 0) / real.length;
+      let pos = 0;
+      let best = 0;
+      for (const x of real) {
+        pos += x.score;
+        best = Math.max(best, x.score);
+      }
+      const share = q.quorum === "een" ? best : pos / real.length;
+      const passed = meetsQuorum(share, q.quorum);
       res.share = share;
-      res.passed = meetsQuorum(share, q.quorum);
-      res.dissenters = real.filter((x) => (res.passed ? x.score < 1 : x.score > 0)).map((x) => x.v.respondent.name);
-      const pos = real.reduce((s, x) => s + x.score, 0);
-      res.explanation = `${q.code} (consensus): ${String(pos).replace(".", ",")} van ${real.length} antwoorden positief (${percent(share)}; ja telt 1, deels ½), nodig: ${need} — ${res.passed ? "gehaald" : "niet gehaald"}.`;
+      res.passed = passed;
+      for (const x of real) if (passed ? x.score < 1 : x.score > 0) res.dissenters.push(x.v.respondent.name);
+      explain = () =>
+        `${q.code} (consensus): ${String(pos).replace(".", ",")} van ${real.length} antwoorden positief (${percent(share)}; ja telt 1, deels ½), nodig: ${need} — ${res.passed ? "gehaald" : "niet gehaald"}.`;
       return res;
     }
     case "gemeente": {
@@ -102,20 +145,23 @@ export function evaluate(q: Question, approach: Approach): ConditionResult {
       const doc = janeeVotes(votes.filter((v) => v.respondent.role === "document"));
       const decider = gem[0] ?? doc[0];
       if (!decider) {
-        res.explanation = `${q.code} (gemeente beslist): geen antwoord van de gemeente en geen uitsluitsel uit de documenten.`;
+        explain = () =>
+        `${q.code} (gemeente beslist): geen antwoord van de gemeente en geen uitsluitsel uit de documenten.`;
         return res;
       }
       res.share = decider.score;
       res.passed = meetsQuorum(decider.score, q.quorum === "een" ? "een" : "meerderheid");
       const others = [...gem, ...doc].filter((x) => x !== decider && (x.score > 0.5) !== (decider.score > 0.5));
       res.dissenters = others.map((x) => x.v.respondent.name);
-      res.explanation = `${q.code} (gemeente beslist): ${decider.v.respondent.role === "gemeente" ? "de gemeente" : "de documenten (de gemeente gaf geen antwoord)"} ${answerText(decider.v.answer)} — ${res.passed ? "gehaald" : "niet gehaald"}.`;
+      explain = () =>
+        `${q.code} (gemeente beslist): ${decider.v.respondent.role === "gemeente" ? "de gemeente" : "de documenten (de gemeente gaf geen antwoord)"} ${answerText(decider.v.answer)} — ${res.passed ? "gehaald" : "niet gehaald"}.`;
       return res;
     }
     case "gelijk": {
       const real = votes.filter((v) => v.answer.kind === "keuze");
       if (real.length === 0) {
-        res.explanation = `${q.code}: geen keuze ingevuld.`;
+        explain = () =>
+        `${q.code}: geen keuze ingevuld.`;
         return res;
       }
       const counts = new Map<string, number>();
@@ -125,13 +171,15 @@ export function evaluate(q: Question, approach: Approach): ConditionResult {
       res.share = share;
       res.passed = meetsQuorum(share, q.quorum);
       res.dissenters = real.filter((v) => v.answer.kind === "keuze" && v.answer.value !== modal).map((v) => v.respondent.name);
-      res.explanation = `${q.code} (zelfde keuze): ${n} van ${real.length} kiezen '${modal}' (${percent(share)}), nodig: ${need} — ${res.passed ? "gehaald" : "niet gehaald"}.`;
+      explain = () =>
+        `${q.code} (zelfde keuze): ${n} van ${real.length} kiezen '${modal}' (${percent(share)}), nodig: ${need} — ${res.passed ? "gehaald" : "niet gehaald"}.`;
       return res;
     }
     case "dekking": {
       const real = votes.filter((v) => v.answer.kind === "meerkeuze");
       if (real.length === 0) {
-        res.explanation = `${q.code}: geen lijst ingevuld.`;
+        explain = () =>
+        `${q.code}: geen lijst ingevuld.`;
         return res;
       }
       const named = (v: Vote, group: string[]) => v.answer.kind === "meerkeuze" && v.answer.values.some((x) => group.includes(x));
@@ -146,7 +194,7 @@ export function evaluate(q: Question, approach: Approach): ConditionResult {
       res.share = q.required.length === 0 ? 1 : minShare;
       res.passed = res.missing.length === 0;
       res.dissenters = real.filter((v) => covered.some((g) => !named(v, g))).map((v) => v.respondent.name);
-      res.explanation =
+      explain = () =>
         `${q.code} (dekking): ${q.required.length - res.missing.length} van ${q.required.length} vereiste onderdelen genoemd door ${need} van de ${real.length} ondervraagden` +
         (res.missing.length ? `; ontbreekt: ${res.missing.join(", ")}` : "") +
         ` — ${res.passed ? "gehaald" : "niet gehaald"}.`;

@@ -10,6 +10,14 @@ import type { CellValue, GemeenteContext, Issue, SheetData } from "./types";
 export const CONTEXT_COLUMNS = ["Gemeente", "Aanpak", "Inwoners", "Meerpersoonshuishoudens", "Peildatum", "Beschrijving", "Aantal gezinnen"] as const;
 type ContextColumn = (typeof CONTEXT_COLUMNS)[number];
 
+/** The context of an approach, matched without regard to case and spacing. */
+export function approachContext(ctx: GemeenteContext | undefined, aanpak: string): { beschrijving?: string; aantalGezinnen?: number } | undefined {
+  if (!ctx) return undefined;
+  const k = labelKey(aanpak);
+  const name = Object.keys(ctx.approaches).find((a) => labelKey(a) === k);
+  return name === undefined ? undefined : ctx.approaches[name];
+}
+
 export function readContext(sheet: SheetData): { contexts: GemeenteContext[]; issues: Issue[] } {
   const issues = new IssueList(sheet.name);
   const r0 = sheet.origin?.row ?? 0;
@@ -34,6 +42,7 @@ export function readContext(sheet: SheetData): { contexts: GemeenteContext[]; is
     issues.add("fout", "missing-column", at(h, 0), "de kolom 'Gemeente' ontbreekt; de context kan niet worden gelezen.");
     return { contexts: [], issues: issues.items };
   }
+  const rowsSeen = new Map<string, number>();
   const get = (row: CellValue[], col: ContextColumn) => (idx.has(col) ? row[idx.get(col)!] : undefined);
   for (let r = h + 1; r < v.length; r++) {
     const row = v[r];
@@ -64,6 +73,18 @@ export function readContext(sheet: SheetData): { contexts: GemeenteContext[]; is
     const ctx = contexts.get(key) ?? { gemeente, approaches: {} };
     contexts.set(key, ctx);
     const aanpak = text("Aanpak");
+    const rowKey = `${key}\u0000${labelKey(aanpak)}`;
+    const earlier = rowsSeen.get(rowKey);
+    if (earlier !== undefined) {
+      issues.add(
+        "fout",
+        "duplicate-context",
+        at(r, idx.get(aanpak ? "Aanpak" : "Gemeente")!),
+        `${aanpak ? `aanpak '${aanpak}'` : `gemeente '${gemeente}'`} staat al op rij ${earlier}; rij ${r0 + r + 1} wordt niet meegenomen.`,
+      );
+      continue;
+    }
+    rowsSeen.set(rowKey, r0 + r + 1);
     if (aanpak) {
       const a = { beschrijving: text("Beschrijving") || undefined, aantalGezinnen: num("Aantal gezinnen") };
       ctx.approaches[aanpak] = a;

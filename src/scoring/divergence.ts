@@ -3,7 +3,7 @@
  * diverge on an indicator's main question. See docs/agreement.md.
  */
 import { pairwiseAgreement } from "./agreement";
-import { votesFor, type Vote } from "./conditions";
+import { settle, votesFor, type Vote } from "./conditions";
 import { decimal, joinList } from "./dutch";
 import { janeeScore } from "./normalise";
 import type { Approach, Divergence, DivergenceLabel, Question } from "./types";
@@ -44,11 +44,6 @@ export function divergence(q: Question, approach: Approach, dissenters: string[]
     const shown = v.answer.kind === "meerkeuze" ? "lijst" : l;
     counts[shown] = (counts[shown] ?? 0) + 1;
   }
-  const order = ["ja", "deels", "nee", ...q.options, "lijst", "weet niet"];
-  const countsText = Object.entries(counts)
-    .sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]))
-    .map(([k, n]) => `${n}× ${k}`)
-    .join(", ");
   const weight = q.type === "janee" ? janeeWeight : q.type === "meerkeuze" ? jaccard : undefined;
   const agreement = pairwiseAgreement(
     real.map((r) => r.label),
@@ -73,24 +68,38 @@ export function divergence(q: Question, approach: Approach, dissenters: string[]
   else lbl = "verdeeld";
 
   const score = agreement === null ? null : Math.max(0, 1 - agreement);
-  let text: string;
-  if (agreement === null) text = real.length === 1 ? "Eén antwoord; geen spreiding te bepalen." : "Geen antwoorden; geen spreiding te bepalen.";
-  else if (lbl === "eensgezind") text = `Eensgezind: ${countsText}.`;
-  else if (lbl === "minderheid wijkt af") text = `Een minderheid wijkt af (${joinList(realDissenters)}): ${countsText}.`;
-  else text = `Verdeeld: ${countsText}.`;
-  if (gemeenteGap !== null && Math.abs(gemeenteGap) >= 0.5) {
-    text += ` De gemeente is ${gemeenteGap > 0 ? "positiever" : "negatiever"} dan de netwerkpartners (verschil ${decimal(Math.abs(gemeenteGap))}).`;
-  }
+  const describeCounts = () => {
+    const order = ["ja", "deels", "nee", ...q.options, "lijst", "weet niet"];
+    return Object.entries(counts)
+      .sort((x, y) => order.indexOf(x[0]) - order.indexOf(y[0]))
+      .map(([k, n]) => `${n}× ${k}`)
+      .join(", ");
+  };
+  const describeDivergence = (countsText: string): string => {
+    let text: string;
+    if (agreement === null) text = real.length === 1 ? "Eén antwoord; geen spreiding te bepalen." : "Geen antwoorden; geen spreiding te bepalen.";
+    else if (lbl === "eensgezind") text = `Eensgezind: ${countsText}.`;
+    else if (lbl === "minderheid wijkt af") text = `Een minderheid wijkt af (${joinList(realDissenters)}): ${countsText}.`;
+    else text = `Verdeeld: ${countsText}.`;
+    if (gemeenteGap !== null && Math.abs(gemeenteGap) >= 0.5) {
+      text += ` De gemeente is ${gemeenteGap > 0 ? "positiever" : "negatiever"} dan de netwerkpartners (verschil ${decimal(Math.abs(gemeenteGap))}).`;
+    }
+    return text;
+  };
   return {
     score,
     label: lbl,
     agreement,
     majorityShare,
     counts,
-    countsText,
     realAnswers: real.length,
     dissenters: realDissenters,
     gemeenteGap,
-    text,
+    get countsText(): string {
+      return settle(this, "countsText", describeCounts());
+    },
+    get text(): string {
+      return settle(this, "text", describeDivergence(this.countsText));
+    },
   };
 }

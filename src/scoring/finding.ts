@@ -32,6 +32,14 @@ export function said(g: Group, clause: string): string {
 }
 
 /**
+ * Whether a subject names one definite set of respondents. "Eén van de netwerkpartners" (or "de gemeente
+ * en één netwerkpartner") in two sentences may be two different respondents, so those are not chained.
+ */
+function definite(subj: string): boolean {
+  return !/ van de |^de gemeente en (?!de )/i.test(subj);
+}
+
+/**
  * Joins sentences, replacing a repeated "<Subject> geven aan dat" by "Ook geven zij aan dat", as the
  * STJ findings do ("Ook geven ze aan dat drang en dwang geen deel uitmaakt van de aanpak").
  */
@@ -40,7 +48,7 @@ export function chain(sentences: readonly string[]): string[] {
   return sentences.map((s, i) => {
     const m = lead.exec(s);
     const prev = i > 0 ? lead.exec(sentences[i - 1]) : null;
-    if (!m || !prev || m[1] !== prev[1]) return s;
+    if (!m || !prev || m[1] !== prev[1] || !definite(m[1])) return s;
     return `Ook ${m[2]} zij aan dat ${s.slice(m[0].length)}`;
   });
 }
@@ -83,7 +91,7 @@ function describeJaNee(q: Question, votes: Vote[], passed: boolean, main: boolea
   if (!empty(part)) {
     // After a sentence on the same question "dit" is clear; on its own the statement is spelled out.
     const what = empty(win) && empty(lose) ? `${q.statement}, maar slechts gedeeltelijk` : "dit deels zo is";
-    (passed ? dissent : sentences).push(`${capitalize(subject(part))} ${verb(part, "geeft", "geven")} aan dat ${what}.`);
+    (passed ? dissent : sentences).push(said(part, what));
   }
   if (!empty(dk)) sentences.push(`${capitalize(subject(dk))} ${verb(dk, "weet", "weten")} dit niet.`);
   for (const d of votes.filter((v) => v.respondent.role === "document" && v.answer.kind === "janee")) {

@@ -9,3 +9,5 @@ export { scoreApproach, scoreAll, approachAgreement, findingText, SYMBOL, VERDIC
 export { percentAgreement, gwetAC1, krippendorffAlphaNominal, pairwiseAgreement } from "./agreement";
 export { answerText, parseAnswer, parseJaNee, parseRole, labelKey, cellText } from "./normalise";
 export { cellAddress, columnLetter, parseAddress, parseRange } from "./address";
+export { readOverrides, overridesToSheet, OVERRIDE_COLUMNS, OVERRIDES_SHEET, parseVerdict, parseDate } from "./overrides";
+export type { OverrideChecks } from "./overrides";

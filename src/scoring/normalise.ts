@@ -31,8 +31,22 @@ export function cellText(v: CellValue): string {
   return "";
 }
 
+const keyCache = new Map<string, string>();
+
 /** A key for comparing labels: lower case, no accents, punctuation and spacing folded. */
 export function labelKey(s: string): string {
+  // Answers repeat endlessly ("ja", partner names): remember the keys of short labels.
+  const hit = keyCache.get(s);
+  if (hit !== undefined) return hit;
+  const k = computeLabelKey(s);
+  if (s.length <= 80) {
+    if (keyCache.size >= 50_000) keyCache.clear();
+    keyCache.set(s, k);
+  }
+  return k;
+}
+
+function computeLabelKey(s: string): string {
   return s
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -99,25 +113,46 @@ function problemOfCell(v: CellValue): string | null {
   return null;
 }
 
+/** Shared, never-mutated results for the common answers (a 50,000-row sheet has millions of them). */
+const OK_LEEG: Parsed = Object.freeze({ ok: true, answer: Object.freeze({ kind: "leeg" }) }) as Parsed;
+const JANEE_OK: Record<string, Parsed> = {
+  ja: Object.freeze({ ok: true, answer: Object.freeze({ kind: "janee", value: "ja" }) }) as Parsed,
+  nee: Object.freeze({ ok: true, answer: Object.freeze({ kind: "janee", value: "nee" }) }) as Parsed,
+  deels: Object.freeze({ ok: true, answer: Object.freeze({ kind: "janee", value: "deels" }) }) as Parsed,
+  weetniet: Object.freeze({ ok: true, answer: Object.freeze({ kind: "weetniet" }) }) as Parsed,
+};
+
 export function parseJaNee(v: CellValue): Parsed {
+  if (typeof v === "string") {
+    // Fast path for text that is already a clean answer.
+    const direct = v === "ja" || v === "nee" || v === "deels" ? JANEE_OK[v] : v === "" ? OK_LEEG : v === "weet niet" ? JANEE_OK.weetniet : undefined;
+    if (direct) return direct;
+  } else if (v === null || v === undefined) return OK_LEEG;
   const p = problemOfCell(v);
   if (p) return { ok: false, problem: `${p}; verwacht ja, nee, deels of weet niet` };
-  if (isBlank(v)) return { ok: true, answer: { kind: "leeg" } };
-  if (typeof v === "boolean") return { ok: true, answer: { kind: "janee", value: v ? "ja" : "nee" } };
+  if (isBlank(v)) return OK_LEEG;
+  if (typeof v === "boolean") return v ? JANEE_OK.ja : JANEE_OK.nee;
   const k = labelKey(cellText(v)).replace(/[!]+$/, "");
-  if (JA.has(k)) return { ok: true, answer: { kind: "janee", value: "ja" } };
-  if (NEE.has(k)) return { ok: true, answer: { kind: "janee", value: "nee" } };
-  if (DEELS.has(k)) return { ok: true, answer: { kind: "janee", value: "deels" } };
-  if (WEETNIET.has(k)) return { ok: true, answer: { kind: "weetniet" } };
+  if (JA.has(k)) return JANEE_OK.ja;
+  if (NEE.has(k)) return JANEE_OK.nee;
+  if (DEELS.has(k)) return JANEE_OK.deels;
+  if (WEETNIET.has(k)) return JANEE_OK.weetniet;
   return {
     ok: false,
     problem: `${quoteValue(v)} is geen geldig antwoord; verwacht ja, nee, deels of weet niet.${suggestion(k, ["ja", "nee", "deels", "weet niet"])}`,
   };
 }
 
+const optionIndexes = new WeakMap<readonly string[], Map<string, string>>();
+
+/** The option whose key equals the item's key; the key → option map is built once per options list. */
 function matchOption(item: string, options: readonly string[]): string | null {
-  const k = labelKey(item);
-  return options.find((o) => labelKey(o) === k) ?? null;
+  let index = optionIndexes.get(options);
+  if (!index) {
+    index = new Map(options.map((o) => [labelKey(o), o]));
+    optionIndexes.set(options, index);
+  }
+  return index.get(labelKey(item)) ?? null;
 }
 
 export function parseChoice(v: CellValue, options: readonly string[]): Parsed {
@@ -173,12 +208,13 @@ export function parseWholeNumber(v: CellValue): { ok: true; value: number | null
   if (p) return { ok: false, problem: `${p}; verwacht een geheel getal` };
   if (isBlank(v)) return { ok: true, value: null };
   if (typeof v === "number") {
-    if (Number.isInteger(v) && v >= 0) return { ok: true, value: v };
+    // Safe integers only: beyond 2^53 the value is not exact and String(v) turns into "1e+21".
+    if (Number.isSafeInteger(v) && v >= 0) return { ok: true, value: v === 0 ? 0 : v }; // -0 → 0
     return { ok: false, problem: `${v} is geen geheel getal van 0 of meer` };
   }
   const t = cellText(v).replace(/[ ]/g, "");
-  if (/^\d+$/.test(t)) return { ok: true, value: Number(t) };
-  if (/^\d{1,3}(\.\d{3})+$/.test(t)) return { ok: true, value: Number(t.replace(/\./g, "")) };
+  const digits = /^\d+$/.test(t) ? t : /^\d{1,3}(\.\d{3})+$/.test(t) ? t.replace(/\./g, "") : null;
+  if (digits !== null && Number.isSafeInteger(Number(digits))) return { ok: true, value: Number(digits) };
   return { ok: false, problem: `${quoteValue(v)} is geen geheel getal (schrijf bijvoorbeeld 72000 of 72.000)` };
 }
 

@@ -3,7 +3,7 @@
  * the conclusion points; per approach the agreement across all indicators. Overrides win and are marked.
  */
 import { gwetAC1, krippendorffAlphaNominal, percentAgreement } from "./agreement";
-import { evaluate, votesFor } from "./conditions";
+import { evaluate, settle, votesFor } from "./conditions";
 import { divergence } from "./divergence";
 import { chain, conclusionLine, describe, noteForFailed } from "./finding";
 import { indicatorPlaces, type IndicatorPlace } from "./framework/walk";
@@ -16,6 +16,7 @@ import type {
   Framework,
   IndicatorResult,
   Override,
+  Question,
   ThemeConclusion,
   Verdict,
 } from "./types";
@@ -36,78 +37,107 @@ export function overrideKey(gemeente: string, approach: string, indicator: strin
   return `${labelKey(gemeente)}\u0000${labelKey(approach)}\u0000${indicator.trim().toUpperCase()}`;
 }
 
+/** Whether a passed condition has a minority against it that the finding reports as LET OP. */
+function hasDissent(q: Question, approach: Approach): boolean {
+  if (q.rule !== "consensus" && q.rule !== "gemeente") return false;
+  return votesFor(q, approach).some((v) => v.answer.kind === "janee" && v.answer.value !== "ja");
+}
+
+/**
+ * Scores one indicator. The verdict, LET OP flag, divergence figures and condition outcomes are
+ * computed at once; the texts (finding, notes, reasons) only when read (see `settle`).
+ */
 function scoreIndicator(place: IndicatorPlace, approach: Approach, override: Override | undefined): IndicatorResult {
   const { indicator, theme, criterion } = place;
   const scored = indicator.questions.filter((q) => q.rule !== "geen");
   const results: ConditionResult[] = scored.map((q) => evaluate(q, approach));
   const main = results[0];
   const mainQ = scored[0];
-  const reasons: string[] = [];
-  let verdict: Verdict;
-  const sentences: string[] = [];
-  const notes: string[] = [];
+  const verdict: Verdict =
+    !main || main.passed === null ? "onvoldoende" : results.some((r) => r.weight === "vereist" && r.passed === false) ? "verbeterpunt" : "voldoet";
+  const letOp =
+    verdict === "voldoet" && results.some((r, i) => r.passed === false || (r.passed === true && hasDissent(scored[i], approach)));
 
-  if (!main || main.passed === null) {
-    verdict = "onvoldoende";
-    reasons.push(`Onvoldoende informatie: ${main ? main.explanation : "geen vragen om te scoren."}`);
-  } else {
-    const failedRequired = results.filter((r) => r.weight === "vereist" && r.passed === false);
-    verdict = failedRequired.length ? "verbeterpunt" : "voldoet";
-    reasons.push(
-      verdict === "voldoet"
-        ? "Voldoet: aan alle vereiste voorwaarden is voldaan."
-        : `Verbeterpunt: niet voldaan aan ${failedRequired.map((r) => r.question).join(", ")}.`,
-    );
-    // Main condition first, then failing required sub-conditions, then failing letop ones.
-    scored.forEach((q, i) => {
-      const r = results[i];
-      if (r.passed === null) {
-        if (i > 0) reasons.push(`${q.code} niet beantwoord; telt niet mee.`);
-        return;
-      }
-      const d = describe(q, approach, r, i === 0);
-      if (i === 0) {
-        sentences.push(...d.sentences);
-        if (verdict === "voldoet") notes.push(...d.dissent);
-      } else if (r.passed === false) {
-        if (verdict === "voldoet") notes.push(q.weight === "letop" ? noteForFailed(q, approach, r) : d.sentences.join(" "));
-        else sentences.push(...d.sentences);
-      } else if (verdict === "voldoet") {
-        notes.push(...d.dissent);
-      }
-    });
-  }
-  for (const r of results) reasons.push(r.explanation);
-
-  const computedFinding = findingText(verdict, chain(sentences), notes);
-  const div = divergence(mainQ ?? indicator.questions[0], approach, main?.dissenters ?? []);
+  let texts: { sentences: string[]; notes: string[]; reasons: string[] } | undefined;
+  const build = () => {
+    if (texts) return texts;
+    const reasons: string[] = [];
+    const sentences: string[] = [];
+    const notes: string[] = [];
+    if (verdict === "onvoldoende") {
+      reasons.push(`Onvoldoende informatie: ${main ? main.explanation : "geen vragen om te scoren."}`);
+      sentences.push(mainQ ? `Onvoldoende informatie: er zijn geen bruikbare antwoorden op vraag ${mainQ.code} (${mainQ.text}).` : "Onvoldoende informatie.");
+    } else {
+      const failedRequired = results.filter((r) => r.weight === "vereist" && r.passed === false);
+      reasons.push(
+        verdict === "voldoet"
+          ? "Voldoet: aan alle vereiste voorwaarden is voldaan."
+          : `Verbeterpunt: niet voldaan aan ${failedRequired.map((r) => r.question).join(", ")}.`,
+      );
+      // Main condition first, then failing required sub-conditions, then failing letop ones.
+      scored.forEach((q, i) => {
+        const r = results[i];
+        if (r.passed === null) {
+          if (i > 0) reasons.push(`${q.code} niet beantwoord; telt niet mee.`);
+          return;
+        }
+        const d = describe(q, approach, r, i === 0);
+        if (i === 0) {
+          sentences.push(...d.sentences);
+          if (verdict === "voldoet") notes.push(...d.dissent);
+        } else if (r.passed === false) {
+          if (verdict === "voldoet") notes.push(q.weight === "letop" ? noteForFailed(q, approach, r) : d.sentences.join(" "));
+          else sentences.push(...d.sentences);
+        } else if (verdict === "voldoet") {
+          notes.push(...d.dissent);
+        } else {
+          // On a ✗, a minority against a passing requirement is part of the finding
+          // ("Niet iedere netwerkpartner geeft aan dat de aanpak voor alle gezinsleden geldt").
+          sentences.push(...d.dissent);
+        }
+      });
+    }
+    for (const r of results) reasons.push(r.explanation);
+    if (override) {
+      const shown = override.verdict ?? verdict;
+      reasons.unshift(
+        `Aangepast door de analist${override.author ? ` (${override.author}${override.date ? `, ${override.date}` : ""})` : ""}: ${override.reason}` +
+          (shown !== verdict ? ` Berekend oordeel was: ${VERDICT_TEXT[verdict]}.` : ""),
+      );
+    }
+    texts = { sentences: chain(sentences), notes, reasons };
+    return texts;
+  };
+  const shownVerdict = override?.verdict ?? verdict;
   const result: IndicatorResult = {
     code: indicator.code,
     text: indicator.text,
     theme: theme.name,
     criterion: criterion.name,
-    verdict,
+    verdict: shownVerdict,
     computedVerdict: verdict,
-    notes,
-    finding: computedFinding,
-    computedFinding,
-    divergence: div,
+    letOp,
+    divergence: divergence(mainQ ?? indicator.questions[0], approach, main?.dissenters ?? []),
     conditions: results,
-    reasons,
+    get notes(): string[] {
+      return settle(this, "notes", build().notes);
+    },
+    get reasons(): string[] {
+      return settle(this, "reasons", build().reasons);
+    },
+    get computedFinding(): string {
+      const t = build();
+      return settle(this, "computedFinding", findingText(verdict, t.sentences, t.notes));
+    },
+    get finding(): string {
+      const computed = this.computedFinding;
+      if (override?.text !== undefined && override.text.trim() !== "") {
+        return settle(this, "finding", `${SYMBOL[shownVerdict]} ${override.text.trim().replace(/^[✓✗?Xx]\s+/, "")}`);
+      }
+      return settle(this, "finding", shownVerdict === verdict ? computed : `${SYMBOL[shownVerdict]}${computed.slice(SYMBOL[verdict].length)}`);
+    },
   };
-  if (override) {
-    result.override = override;
-    if (override.verdict) result.verdict = override.verdict;
-    if (override.text !== undefined && override.text.trim() !== "") {
-      result.finding = `${SYMBOL[result.verdict]} ${override.text.trim().replace(/^[✓✗?Xx]\s+/, "")}`;
-    } else if (result.verdict !== verdict) {
-      result.finding = `${SYMBOL[result.verdict]}${computedFinding.slice(SYMBOL[verdict].length)}`;
-    }
-    reasons.unshift(
-      `Aangepast door de analist${override.author ? ` (${override.author}${override.date ? `, ${override.date}` : ""})` : ""}: ${override.reason}` +
-        (result.verdict !== verdict ? ` Berekend oordeel was: ${VERDICT_TEXT[verdict]}.` : ""),
-    );
-  }
+  if (override) result.override = override;
   return result;
 }
 
@@ -167,13 +197,15 @@ export function scoreApproach(approach: Approach, fw: Framework, overrides: read
     approach: approach.name,
     respondents: approach.respondents.map((r) => ({ name: r.name, role: r.role })),
     indicators,
-    conclusions: conclusions(fw, approach, indicators),
+    get conclusions(): ThemeConclusion[] {
+      return settle(this, "conclusions", conclusions(fw, approach, indicators));
+    },
     agreement: approachAgreement(approach, fw),
     counts: {
       voldoet: count("voldoet"),
       verbeterpunt: count("verbeterpunt"),
       onvoldoende: count("onvoldoende"),
-      letOp: indicators.filter((r) => r.verdict === "voldoet" && r.notes.length > 0).length,
+      letOp: indicators.filter((r) => r.verdict === "voldoet" && r.letOp).length,
     },
   };
 }

@@ -237,6 +237,8 @@ export interface IndicatorResult {
   /** The verdict reported: the analyst's when overridden, else the computed one. */
   verdict: Verdict;
   computedVerdict: Verdict;
+  /** Whether the computed verdict is ✓ with LET OP notes (known without building the texts). */
+  letOp: boolean;
   /** LET OP notes (without the "LET OP:" prefix). */
   notes: string[];
   /** The finding as reported: "✓ Alle ondervraagden … LET OP: …". */

@@ -5,7 +5,7 @@
  * `frameworkFromSheet(frameworkToSheet(fw))` gives `fw` back exactly. See docs/framework.md.
  */
 import { cellAddress } from "../address";
-import { IssueList } from "../answers";
+import { IssueList, KEY_COLUMNS, NOTE_SUFFIX } from "../answers";
 import { cellErrorCode, cellText, isBlank, labelKey } from "../normalise";
 import type { AnswerType, CellValue, Framework, Issue, Question, Quorum, Role, RuleKind, SheetData, Weight, Criterion, Indicator, Theme } from "../types";
 import { ROLES } from "../types";
@@ -100,17 +100,22 @@ export function frameworkFromSheet(sheet: SheetData): FrameworkRead {
     issues.add("fout", "empty-sheet", "", `het blad is leeg; verwacht in A1 'Toetsingskader', in B1 de naam en in rij 2 de kop ${FRAMEWORK_HEADER.join(" | ")}.`);
     return fail();
   }
-  if (labelKey(cellText(v[0]?.[0])) !== labelKey("Toetsingskader") || cellText(v[0]?.[1]) === "") {
-    issues.add("fout", "framework-title", at(0, 0), "verwacht 'Toetsingskader' in A1 en de naam van het toetsingskader in B1.");
+  const titleWrong = labelKey(cellText(v[0]?.[0])) !== labelKey("Toetsingskader");
+  if (titleWrong || cellText(v[0]?.[1]) === "") {
+    // The issue points at the cell that is wrong: the title cell, else the (empty) name cell.
+    issues.add("fout", "framework-title", at(0, titleWrong ? 0 : 1), `verwacht 'Toetsingskader' in ${at(0, 0)} en de naam van het toetsingskader in ${at(0, 1)}.`);
     return fail();
   }
   const header = v[1] ?? [];
   const missing: string[] = [];
+  let firstWrong = -1;
   FRAMEWORK_HEADER.forEach((h, c) => {
-    if (labelKey(cellText(header[c])) !== labelKey(h)) missing.push(`${at(1, c)} moet '${h}' zijn${cellText(header[c]) ? ` (staat er: '${cellText(header[c])}')` : ""}`);
+    if (labelKey(cellText(header[c])) === labelKey(h)) return;
+    if (firstWrong < 0) firstWrong = c;
+    missing.push(`${at(1, c)} moet '${h}' zijn${cellText(header[c]) ? ` (staat er: '${cellText(header[c])}')` : ""}`);
   });
   if (missing.length) {
-    issues.add("fout", "framework-header", at(1, 0), `de kopregel klopt niet: ${missing.join("; ")}.`);
+    issues.add("fout", "framework-header", at(1, firstWrong), `de kopregel klopt niet: ${missing.join("; ")}.`);
     return fail();
   }
 
@@ -120,6 +125,7 @@ export function frameworkFromSheet(sheet: SheetData): FrameworkRead {
   let indicator: Indicator | null = null;
   const indicatorCodes = new Map<string, number>();
   const questionCodes = new Map<string, number>();
+  const indicatorCells = new Map<Indicator, string>();
 
   for (let r = 2; r < v.length; r++) {
     const row = v[r] ?? [];
@@ -162,6 +168,7 @@ export function frameworkFromSheet(sheet: SheetData): FrameworkRead {
       indicatorCodes.set(indCode.toUpperCase(), sheetRow);
       if (!indText) issues.add("fout", "framework-text", at(r, 4), `indicator ${indCode} heeft geen tekst.`);
       indicator = { code: indCode, text: indText, questions: [] };
+      indicatorCells.set(indicator, at(r, 3));
       criterion.indicators.push(indicator);
     } else if (indText) {
       issues.add("fout", "framework-indicator", at(r, 4), "een indicatortekst zonder code in kolom D.");
@@ -176,6 +183,8 @@ export function frameworkFromSheet(sheet: SheetData): FrameworkRead {
     const prevQ = questionCodes.get(labelKey(qCode));
     if (prevQ !== undefined) issues.add("fout", "framework-duplicate", at(r, 5), `vraagcode '${qCode}' staat al op rij ${prevQ}.`);
     questionCodes.set(labelKey(qCode), sheetRow);
+    if (KEY_COLUMNS.some((k) => labelKey(k) === labelKey(qCode)) || labelKey(qCode).endsWith(labelKey(NOTE_SUFFIX)))
+      issues.add("fout", "framework-question", at(r, 5), `vraagcode '${qCode}' is gereserveerd: ${KEY_COLUMNS.join(", ")} en codes die eindigen op ${NOTE_SUFFIX} zijn al kolommen van het antwoordenblad.`);
 
     const pick = <T extends string>(text: string, allowed: readonly T[], c: number, what: string): T => {
       const found = allowed.find((a) => a === labelKey(text));
@@ -193,6 +202,12 @@ export function frameworkFromSheet(sheet: SheetData): FrameworkRead {
     const required = split(requiredText, /;/).map((g) => split(g, /\|/));
     if (!RULE_TYPE[rule].includes(type)) issues.add("fout", "framework-rule", at(r, 11), `regel '${rule}' past niet bij type '${type}'; ${rule} werkt op ${RULE_TYPE[rule].join("/")}.`);
     if ((type === "keuze" || type === "meerkeuze") && options.length === 0) issues.add("fout", "framework-options", at(r, 9), `type ${type} heeft opties nodig, gescheiden door ';'.`);
+    // An answer names an option by its label key, and a meerkeuze answer is split on ';', ',' and line
+    // breaks: options that collide, or a meerkeuze option with a comma, could never be chosen.
+    const sameKey = options.filter((o, i) => options.findIndex((x) => labelKey(x) === labelKey(o)) !== i);
+    if (sameKey.length) issues.add("fout", "framework-options", at(r, 9), `opties ${sameKey.map((x) => `'${x}'`).join(", ")} staan er al (hoofdletters, spaties en leestekens tellen niet).`);
+    const withComma = type === "meerkeuze" ? options.filter((o) => o.includes(",")) : [];
+    if (withComma.length) issues.add("fout", "framework-options", at(r, 9), `opties ${withComma.map((x) => `'${x}'`).join(", ")} bevatten een komma; bij meerkeuze scheidt een komma de keuzes in een antwoord.`);
     const unknownReq = required.flat().filter((x) => !options.includes(x));
     if (unknownReq.length) issues.add("fout", "framework-required", at(r, 10), `vereiste onderdelen ${unknownReq.map((x) => `'${x}'`).join(", ")} staan niet bij de opties.`);
     if (rule === "dekking" && required.length === 0) issues.add("fout", "framework-required", at(r, 10), "regel dekking heeft vereiste onderdelen nodig (bijvoorbeeld 'CJG|JGZ; AMW').");
@@ -202,8 +217,12 @@ export function frameworkFromSheet(sheet: SheetData): FrameworkRead {
   }
   for (const t of fw.themes)
     for (const c of t.criteria)
-      for (const i of c.indicators)
-        if (!i.questions.some((q) => q.rule !== "geen")) issues.add("fout", "framework-question", "", `indicator ${i.code} heeft geen vraag die meetelt.`);
+      for (const i of c.indicators) {
+        const main = i.questions.find((q) => q.rule !== "geen");
+        if (main && main.weight !== "vereist")
+          issues.add("fout", "framework-weight", indicatorCells.get(i) ?? "", `de hoofdvraag ${main.code} van indicator ${i.code} moet gewicht 'vereist' hebben; anders kan de indicator nooit een verbeterpunt worden.`);
+        if (!main) issues.add("fout", "framework-question", indicatorCells.get(i) ?? "", `indicator ${i.code} heeft geen vraag die meetelt.`);
+      }
   if (fw.themes.length === 0) issues.add("fout", "framework-empty", at(2, 0), "het toetsingskader heeft geen thema's.");
   return issues.items.some((i) => i.severity === "fout") ? fail() : { framework: fw, issues: issues.items };
 }

@@ -7,8 +7,16 @@ export interface IndicatorPlace {
 }
 
 /** Every indicator with its theme and criterion, in framework order. */
+const placeCache = new WeakMap<Framework, IndicatorPlace[]>();
+
+/** Every indicator with its theme and criterion, in framework order (computed once per framework object). */
 export function indicatorPlaces(fw: Framework): IndicatorPlace[] {
-  return fw.themes.flatMap((theme) => theme.criteria.flatMap((criterion) => criterion.indicators.map((indicator) => ({ theme, criterion, indicator }))));
+  let places = placeCache.get(fw);
+  if (!places) {
+    places = fw.themes.flatMap((theme) => theme.criteria.flatMap((criterion) => criterion.indicators.map((indicator) => ({ theme, criterion, indicator }))));
+    placeCache.set(fw, places);
+  }
+  return places;
 }
 
 export function indicators(fw: Framework): Indicator[] {
