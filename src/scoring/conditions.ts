@@ -36,6 +36,8 @@ export function meetsQuorum(share: number, quorum: Quorum): boolean {
 }
 
 const NO_ANSWER: Answer = Object.freeze({ kind: "leeg" });
+/** Shared empty list for conditions without dissenters or missing groups (most of them). */
+const NONE = Object.freeze([]) as unknown as string[];
 const voteCache = new WeakMap<Approach, Map<Question, Vote[]>>();
 
 /**
@@ -80,11 +82,77 @@ function evidence(q: Question, votes: Vote[]): Evidence[] {
 /**
  * Replaces a lazy getter by its value on first use. Texts (explanations, evidence, findings) are built
  * only when someone reads them: verdicts for a whole study need none of them, a factsheet needs some.
- * The property stays enumerable, so JSON and deep equality see it like a plain field.
+ * Once read, the value is an own enumerable property, so JSON and deep equality see it like a field.
  */
 export function settle<T>(obj: object, key: string, value: T): T {
   Object.defineProperty(obj, key, { value, enumerable: true, configurable: true, writable: true });
   return value;
+}
+
+/**
+ * Base of result objects with lazily built texts. The lazy properties are getters on the prototype
+ * (one per class, not one closure per object: results for 1,000 approaches stay small). What the
+ * texts are written from sits in the field `parts`, which is internal; `toJSON` leaves it out and
+ * builds every text, so a serialised result is complete.
+ */
+export abstract class Lazy {
+  protected abstract lazyKeys(): readonly string[];
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const k of this.lazyKeys()) void (this as Record<string, unknown>)[k];
+    for (const [k, v] of Object.entries(this)) if (k !== "parts") out[k] = v;
+    return out;
+  }
+}
+
+/** The few numbers an explanation is written from (kept instead of closures over the votes). */
+interface Facts {
+  /** consensus: sum of scores; dekking/gelijk: respondents with a real answer. */
+  pos?: number;
+  n?: number;
+  modal?: string;
+  decider?: "gemeente" | "document";
+  answer?: string;
+}
+
+interface OutcomeParts {
+  q: Question;
+  votes: Vote[];
+  facts: Facts | null;
+}
+
+class Outcome extends Lazy implements ConditionResult {
+  readonly question: string;
+  readonly rule: ConditionResult["rule"];
+  readonly quorum: Quorum;
+  readonly weight: ConditionResult["weight"];
+  passed: boolean | null = null;
+  share: number | null = null;
+  missing: string[] = NONE;
+  dissenters: string[] = NONE;
+  private parts: OutcomeParts;
+
+  constructor(q: Question, votes: Vote[]) {
+    super();
+    this.question = q.code;
+    this.rule = q.rule;
+    this.quorum = q.quorum;
+    this.weight = q.weight;
+    this.parts = { q, votes, facts: null };
+  }
+  protected lazyKeys(): readonly string[] {
+    return ["explanation", "evidence"];
+  }
+  /** Records what the explanation will be written from, once someone reads it. */
+  explainFrom(facts: Facts): void {
+    this.parts.facts = facts;
+  }
+  get explanation(): string {
+    return settle(this, "explanation", explain(this.parts.q, this, this.parts.facts));
+  }
+  get evidence(): Evidence[] {
+    return settle(this, "evidence", evidence(this.parts.q, this.parts.votes));
+  }
 }
 
 function janeeVotes(votes: Vote[]): { v: Vote; score: number }[] {
@@ -95,34 +163,13 @@ function janeeVotes(votes: Vote[]): { v: Vote; score: number }[] {
 
 export function evaluate(q: Question, approach: Approach): ConditionResult {
   const votes = votesFor(q, approach);
-  let explain = (): string => "";
-  const res: ConditionResult = {
-    question: q.code,
-    rule: q.rule,
-    quorum: q.quorum,
-    weight: q.weight,
-    passed: null,
-    share: null,
-    missing: [],
-    dissenters: [],
-    get explanation(): string {
-      return settle(this, "explanation", explain());
-    },
-    get evidence(): Evidence[] {
-      return settle(this, "evidence", evidence(q, votes));
-    },
-  };
-  const need = QUORUM_TEXT[q.quorum];
+  const res = new Outcome(q, votes);
   switch (q.rule) {
     case "geen":
-      explain = () =>
-        `${q.code} telt niet mee in het oordeel.`;
       return res;
     case "consensus": {
       const real = janeeVotes(votes);
       if (real.length === 0) {
-        explain = () =>
-        `${q.code}: geen ja/nee/deels-antwoorden.`;
         return res;
       }
       let pos = 0;
@@ -135,9 +182,9 @@ export function evaluate(q: Question, approach: Approach): ConditionResult {
       const passed = meetsQuorum(share, q.quorum);
       res.share = share;
       res.passed = passed;
-      for (const x of real) if (passed ? x.score < 1 : x.score > 0) res.dissenters.push(x.v.respondent.name);
-      explain = () =>
-        `${q.code} (consensus): ${String(pos).replace(".", ",")} van ${real.length} antwoorden positief (${percent(share)}; ja telt 1, deels ½), nodig: ${need} — ${res.passed ? "gehaald" : "niet gehaald"}.`;
+      const against = real.filter((x) => (passed ? x.score < 1 : x.score > 0));
+      if (against.length) res.dissenters = against.map((x) => x.v.respondent.name);
+      res.explainFrom({ pos, n: real.length });
       return res;
     }
     case "gemeente": {
@@ -145,23 +192,18 @@ export function evaluate(q: Question, approach: Approach): ConditionResult {
       const doc = janeeVotes(votes.filter((v) => v.respondent.role === "document"));
       const decider = gem[0] ?? doc[0];
       if (!decider) {
-        explain = () =>
-        `${q.code} (gemeente beslist): geen antwoord van de gemeente en geen uitsluitsel uit de documenten.`;
         return res;
       }
       res.share = decider.score;
       res.passed = meetsQuorum(decider.score, q.quorum === "een" ? "een" : "meerderheid");
       const others = [...gem, ...doc].filter((x) => x !== decider && (x.score > 0.5) !== (decider.score > 0.5));
       res.dissenters = others.map((x) => x.v.respondent.name);
-      explain = () =>
-        `${q.code} (gemeente beslist): ${decider.v.respondent.role === "gemeente" ? "de gemeente" : "de documenten (de gemeente gaf geen antwoord)"} ${answerText(decider.v.answer)} — ${res.passed ? "gehaald" : "niet gehaald"}.`;
+      res.explainFrom({ decider: decider.v.respondent.role === "gemeente" ? "gemeente" : "document", answer: answerText(decider.v.answer) });
       return res;
     }
     case "gelijk": {
       const real = votes.filter((v) => v.answer.kind === "keuze");
       if (real.length === 0) {
-        explain = () =>
-        `${q.code}: geen keuze ingevuld.`;
         return res;
       }
       const counts = new Map<string, number>();
@@ -171,34 +213,56 @@ export function evaluate(q: Question, approach: Approach): ConditionResult {
       res.share = share;
       res.passed = meetsQuorum(share, q.quorum);
       res.dissenters = real.filter((v) => v.answer.kind === "keuze" && v.answer.value !== modal).map((v) => v.respondent.name);
-      explain = () =>
-        `${q.code} (zelfde keuze): ${n} van ${real.length} kiezen '${modal}' (${percent(share)}), nodig: ${need} — ${res.passed ? "gehaald" : "niet gehaald"}.`;
+      res.explainFrom({ pos: n, n: real.length, modal });
       return res;
     }
     case "dekking": {
       const real = votes.filter((v) => v.answer.kind === "meerkeuze");
       if (real.length === 0) {
-        explain = () =>
-        `${q.code}: geen lijst ingevuld.`;
         return res;
       }
       const named = (v: Vote, group: string[]) => v.answer.kind === "meerkeuze" && v.answer.values.some((x) => group.includes(x));
       let minShare = 1;
       const covered: string[][] = [];
+      const missing: string[] = [];
       for (const group of q.required) {
         const share = real.filter((v) => named(v, group)).length / real.length;
         minShare = Math.min(minShare, share);
         if (meetsQuorum(share, q.quorum)) covered.push(group);
-        else res.missing.push(group.join("/"));
+        else missing.push(group.join("/"));
       }
       res.share = q.required.length === 0 ? 1 : minShare;
-      res.passed = res.missing.length === 0;
+      res.missing = missing;
+      res.passed = missing.length === 0;
       res.dissenters = real.filter((v) => covered.some((g) => !named(v, g))).map((v) => v.respondent.name);
-      explain = () =>
-        `${q.code} (dekking): ${q.required.length - res.missing.length} van ${q.required.length} vereiste onderdelen genoemd door ${need} van de ${real.length} ondervraagden` +
-        (res.missing.length ? `; ontbreekt: ${res.missing.join(", ")}` : "") +
-        ` — ${res.passed ? "gehaald" : "niet gehaald"}.`;
+      res.explainFrom({ n: real.length });
       return res;
     }
+  }
+}
+
+/** The Dutch explanation of a condition's outcome: rule, share, threshold, result. */
+function explain(q: Question, res: ConditionResult, f: Facts | null): string {
+  const need = QUORUM_TEXT[q.quorum];
+  const outcome = res.passed ? "gehaald" : "niet gehaald";
+  switch (q.rule) {
+    case "geen":
+      return `${q.code} telt niet mee in het oordeel.`;
+    case "consensus":
+      if (res.passed === null) return `${q.code}: geen ja/nee/deels-antwoorden.`;
+      return `${q.code} (consensus): ${String(f?.pos).replace(".", ",")} van ${f?.n} antwoorden positief (${percent(res.share ?? 0)}; ja telt 1, deels ½), nodig: ${need} — ${outcome}.`;
+    case "gemeente":
+      if (res.passed === null) return `${q.code} (gemeente beslist): geen antwoord van de gemeente en geen uitsluitsel uit de documenten.`;
+      return `${q.code} (gemeente beslist): ${f?.decider === "gemeente" ? "de gemeente" : "de documenten (de gemeente gaf geen antwoord)"} ${f?.answer} — ${outcome}.`;
+    case "gelijk":
+      if (res.passed === null) return `${q.code}: geen keuze ingevuld.`;
+      return `${q.code} (zelfde keuze): ${f?.pos} van ${f?.n} kiezen '${f?.modal}' (${percent(res.share ?? 0)}), nodig: ${need} — ${outcome}.`;
+    case "dekking":
+      if (res.passed === null) return `${q.code}: geen lijst ingevuld.`;
+      return (
+        `${q.code} (dekking): ${q.required.length - res.missing.length} van ${q.required.length} vereiste onderdelen genoemd door ${need} van de ${f?.n} ondervraagden` +
+        (res.missing.length ? `; ontbreekt: ${res.missing.join(", ")}` : "") +
+        ` — ${outcome}.`
+      );
   }
 }

@@ -3,7 +3,7 @@
  * diverge on an indicator's main question. See docs/agreement.md.
  */
 import { pairwiseAgreement } from "./agreement";
-import { settle, votesFor, type Vote } from "./conditions";
+import { Lazy, settle, votesFor, type Vote } from "./conditions";
 import { decimal, joinList } from "./dutch";
 import { janeeScore } from "./normalise";
 import type { Approach, Divergence, DivergenceLabel, Question } from "./types";
@@ -68,38 +68,48 @@ export function divergence(q: Question, approach: Approach, dissenters: string[]
   else lbl = "verdeeld";
 
   const score = agreement === null ? null : Math.max(0, 1 - agreement);
-  const describeCounts = () => {
-    const order = ["ja", "deels", "nee", ...q.options, "lijst", "weet niet"];
-    return Object.entries(counts)
+  return new DivergenceResult(score, lbl, agreement, majorityShare, counts, real.length, realDissenters, gemeenteGap, q.options);
+}
+
+/** A divergence whose two texts are written when first read. */
+class DivergenceResult extends Lazy implements Divergence {
+  private parts: { options: readonly string[] };
+  constructor(
+    readonly score: number | null,
+    readonly label: DivergenceLabel,
+    readonly agreement: number | null,
+    readonly majorityShare: number | null,
+    readonly counts: Record<string, number>,
+    readonly realAnswers: number,
+    readonly dissenters: string[],
+    readonly gemeenteGap: number | null,
+    options: readonly string[],
+  ) {
+    super();
+    this.parts = { options };
+  }
+  protected lazyKeys(): readonly string[] {
+    return ["countsText", "text"];
+  }
+  get countsText(): string {
+    const order = ["ja", "deels", "nee", ...this.parts.options, "lijst", "weet niet"];
+    const text = Object.entries(this.counts)
       .sort((x, y) => order.indexOf(x[0]) - order.indexOf(y[0]))
       .map(([k, n]) => `${n}× ${k}`)
       .join(", ");
-  };
-  const describeDivergence = (countsText: string): string => {
+    return settle(this, "countsText", text);
+  }
+  get text(): string {
+    const countsText = this.countsText;
     let text: string;
-    if (agreement === null) text = real.length === 1 ? "Eén antwoord; geen spreiding te bepalen." : "Geen antwoorden; geen spreiding te bepalen.";
-    else if (lbl === "eensgezind") text = `Eensgezind: ${countsText}.`;
-    else if (lbl === "minderheid wijkt af") text = `Een minderheid wijkt af (${joinList(realDissenters)}): ${countsText}.`;
+    if (this.agreement === null) text = this.realAnswers === 1 ? "Eén antwoord; geen spreiding te bepalen." : "Geen antwoorden; geen spreiding te bepalen.";
+    else if (this.label === "eensgezind") text = `Eensgezind: ${countsText}.`;
+    else if (this.label === "minderheid wijkt af") text = `Een minderheid wijkt af (${joinList(this.dissenters)}): ${countsText}.`;
     else text = `Verdeeld: ${countsText}.`;
-    if (gemeenteGap !== null && Math.abs(gemeenteGap) >= 0.5) {
-      text += ` De gemeente is ${gemeenteGap > 0 ? "positiever" : "negatiever"} dan de netwerkpartners (verschil ${decimal(Math.abs(gemeenteGap))}).`;
+    const gap = this.gemeenteGap;
+    if (gap !== null && Math.abs(gap) >= 0.5) {
+      text += ` De gemeente is ${gap > 0 ? "positiever" : "negatiever"} dan de netwerkpartners (verschil ${decimal(Math.abs(gap))}).`;
     }
-    return text;
-  };
-  return {
-    score,
-    label: lbl,
-    agreement,
-    majorityShare,
-    counts,
-    realAnswers: real.length,
-    dissenters: realDissenters,
-    gemeenteGap,
-    get countsText(): string {
-      return settle(this, "countsText", describeCounts());
-    },
-    get text(): string {
-      return settle(this, "text", describeDivergence(this.countsText));
-    },
-  };
+    return settle(this, "text", text);
+  }
 }

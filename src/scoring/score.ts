@@ -3,7 +3,7 @@
  * the conclusion points; per approach the agreement across all indicators. Overrides win and are marked.
  */
 import { gwetAC1, krippendorffAlphaNominal, percentAgreement } from "./agreement";
-import { evaluate, settle, votesFor } from "./conditions";
+import { evaluate, Lazy, settle, votesFor } from "./conditions";
 import { divergence } from "./divergence";
 import { chain, conclusionLine, describe, noteForFailed } from "./finding";
 import { indicatorPlaces, type IndicatorPlace } from "./framework/walk";
@@ -13,7 +13,9 @@ import type {
   Approach,
   ApproachResult,
   ConditionResult,
+  Divergence,
   Framework,
+  Indicator,
   IndicatorResult,
   Override,
   Question,
@@ -43,102 +45,157 @@ function hasDissent(q: Question, approach: Approach): boolean {
   return votesFor(q, approach).some((v) => v.answer.kind === "janee" && v.answer.value !== "ja");
 }
 
-/**
- * Scores one indicator. The verdict, LET OP flag, divergence figures and condition outcomes are
- * computed at once; the texts (finding, notes, reasons) only when read (see `settle`).
- */
-function scoreIndicator(place: IndicatorPlace, approach: Approach, override: Override | undefined): IndicatorResult {
-  const { indicator, theme, criterion } = place;
-  const scored = indicator.questions.filter((q) => q.rule !== "geen");
-  const results: ConditionResult[] = scored.map((q) => evaluate(q, approach));
+interface IndicatorTexts {
+  sentences: string[];
+  notes: string[];
+  reasons: string[];
+}
+
+/** Who said what: the finding's sentences, the LET OP notes and the reasons of one scored indicator. */
+function writeTexts(
+  scored: readonly Question[],
+  results: readonly ConditionResult[],
+  verdict: Verdict,
+  approach: Approach,
+  override: Override | undefined,
+): IndicatorTexts {
+  const reasons: string[] = [];
+  const sentences: string[] = [];
+  const notes: string[] = [];
   const main = results[0];
   const mainQ = scored[0];
+  if (verdict === "onvoldoende") {
+    reasons.push(`Onvoldoende informatie: ${main ? main.explanation : "geen vragen om te scoren."}`);
+    sentences.push(mainQ ? `Onvoldoende informatie: er zijn geen bruikbare antwoorden op vraag ${mainQ.code} (${mainQ.text}).` : "Onvoldoende informatie.");
+  } else {
+    const failedRequired = results.filter((r) => r.weight === "vereist" && r.passed === false);
+    reasons.push(
+      verdict === "voldoet"
+        ? "Voldoet: aan alle vereiste voorwaarden is voldaan."
+        : `Verbeterpunt: niet voldaan aan ${failedRequired.map((r) => r.question).join(", ")}.`,
+    );
+    // Main condition first, then failing required sub-conditions, then failing letop ones.
+    scored.forEach((q, i) => {
+      const r = results[i];
+      if (r.passed === null) {
+        if (i > 0) reasons.push(`${q.code} niet beantwoord; telt niet mee.`);
+        return;
+      }
+      const d = describe(q, approach, r, i === 0);
+      if (i === 0) {
+        sentences.push(...d.sentences);
+        if (verdict === "voldoet") notes.push(...d.dissent);
+      } else if (r.passed === false) {
+        if (verdict === "voldoet") notes.push(q.weight === "letop" ? noteForFailed(q, approach, r) : d.sentences.join(" "));
+        else sentences.push(...d.sentences);
+      } else if (verdict === "voldoet") {
+        notes.push(...d.dissent);
+      } else {
+        // On a ✗, a minority against a passing requirement is part of the finding
+        // ("Niet iedere netwerkpartner geeft aan dat de aanpak voor alle gezinsleden geldt").
+        sentences.push(...d.dissent);
+      }
+    });
+  }
+  for (const r of results) reasons.push(r.explanation);
+  if (override) {
+    const shown = override.verdict ?? verdict;
+    reasons.unshift(
+      `Aangepast door de analist${override.author ? ` (${override.author}${override.date ? `, ${override.date}` : ""})` : ""}: ${override.reason}` +
+        (shown !== verdict ? ` Berekend oordeel was: ${VERDICT_TEXT[verdict]}.` : ""),
+    );
+  }
+  return { sentences: chain(sentences), notes, reasons };
+}
+
+interface IndicatorParts {
+  scored: readonly Question[];
+  approach: Approach;
+  texts?: IndicatorTexts;
+}
+
+/** One scored indicator; its texts (notes, reasons, finding) are written when first read. */
+class ScoredIndicator extends Lazy implements IndicatorResult {
+  override?: Override;
+  private parts: IndicatorParts;
+  constructor(
+    readonly code: string,
+    readonly text: string,
+    readonly theme: string,
+    readonly criterion: string,
+    readonly verdict: Verdict,
+    readonly computedVerdict: Verdict,
+    readonly letOp: boolean,
+    readonly divergence: Divergence,
+    readonly conditions: ConditionResult[],
+    override: Override | undefined,
+    parts: IndicatorParts,
+  ) {
+    super();
+    if (override) this.override = override;
+    this.parts = parts;
+  }
+  protected lazyKeys(): readonly string[] {
+    return ["notes", "reasons", "computedFinding", "finding"];
+  }
+  private texts(): IndicatorTexts {
+    const p = this.parts;
+    return (p.texts ??= writeTexts(p.scored, this.conditions, this.computedVerdict, p.approach, this.override));
+  }
+  get notes(): string[] {
+    return settle(this, "notes", this.texts().notes);
+  }
+  get reasons(): string[] {
+    return settle(this, "reasons", this.texts().reasons);
+  }
+  get computedFinding(): string {
+    const t = this.texts();
+    return settle(this, "computedFinding", findingText(this.computedVerdict, t.sentences, t.notes));
+  }
+  get finding(): string {
+    const computed = this.computedFinding;
+    const text = this.override?.text?.trim();
+    if (text) return settle(this, "finding", `${SYMBOL[this.verdict]} ${text.replace(/^[✓✗?Xx]\s+/, "")}`);
+    const same = this.verdict === this.computedVerdict;
+    return settle(this, "finding", same ? computed : `${SYMBOL[this.verdict]}${computed.slice(SYMBOL[this.computedVerdict].length)}`);
+  }
+}
+
+const scoredCache = new WeakMap<Indicator, Question[]>();
+
+/** The questions of an indicator that count (rule other than "geen"), main question first. */
+function scoredQuestions(indicator: Indicator): Question[] {
+  let qs = scoredCache.get(indicator);
+  if (!qs) {
+    qs = indicator.questions.filter((q) => q.rule !== "geen");
+    scoredCache.set(indicator, qs);
+  }
+  return qs;
+}
+
+/** Scores one indicator: verdict, LET OP flag, divergence and condition outcomes at once; texts on demand. */
+function scoreIndicator(place: IndicatorPlace, approach: Approach, override: Override | undefined): IndicatorResult {
+  const { indicator, theme, criterion } = place;
+  const scored = scoredQuestions(indicator);
+  const results: ConditionResult[] = scored.map((q) => evaluate(q, approach));
+  const main = results[0];
   const verdict: Verdict =
     !main || main.passed === null ? "onvoldoende" : results.some((r) => r.weight === "vereist" && r.passed === false) ? "verbeterpunt" : "voldoet";
-  const letOp =
-    verdict === "voldoet" && results.some((r, i) => r.passed === false || (r.passed === true && hasDissent(scored[i], approach)));
-
-  let texts: { sentences: string[]; notes: string[]; reasons: string[] } | undefined;
-  const build = () => {
-    if (texts) return texts;
-    const reasons: string[] = [];
-    const sentences: string[] = [];
-    const notes: string[] = [];
-    if (verdict === "onvoldoende") {
-      reasons.push(`Onvoldoende informatie: ${main ? main.explanation : "geen vragen om te scoren."}`);
-      sentences.push(mainQ ? `Onvoldoende informatie: er zijn geen bruikbare antwoorden op vraag ${mainQ.code} (${mainQ.text}).` : "Onvoldoende informatie.");
-    } else {
-      const failedRequired = results.filter((r) => r.weight === "vereist" && r.passed === false);
-      reasons.push(
-        verdict === "voldoet"
-          ? "Voldoet: aan alle vereiste voorwaarden is voldaan."
-          : `Verbeterpunt: niet voldaan aan ${failedRequired.map((r) => r.question).join(", ")}.`,
-      );
-      // Main condition first, then failing required sub-conditions, then failing letop ones.
-      scored.forEach((q, i) => {
-        const r = results[i];
-        if (r.passed === null) {
-          if (i > 0) reasons.push(`${q.code} niet beantwoord; telt niet mee.`);
-          return;
-        }
-        const d = describe(q, approach, r, i === 0);
-        if (i === 0) {
-          sentences.push(...d.sentences);
-          if (verdict === "voldoet") notes.push(...d.dissent);
-        } else if (r.passed === false) {
-          if (verdict === "voldoet") notes.push(q.weight === "letop" ? noteForFailed(q, approach, r) : d.sentences.join(" "));
-          else sentences.push(...d.sentences);
-        } else if (verdict === "voldoet") {
-          notes.push(...d.dissent);
-        } else {
-          // On a ✗, a minority against a passing requirement is part of the finding
-          // ("Niet iedere netwerkpartner geeft aan dat de aanpak voor alle gezinsleden geldt").
-          sentences.push(...d.dissent);
-        }
-      });
-    }
-    for (const r of results) reasons.push(r.explanation);
-    if (override) {
-      const shown = override.verdict ?? verdict;
-      reasons.unshift(
-        `Aangepast door de analist${override.author ? ` (${override.author}${override.date ? `, ${override.date}` : ""})` : ""}: ${override.reason}` +
-          (shown !== verdict ? ` Berekend oordeel was: ${VERDICT_TEXT[verdict]}.` : ""),
-      );
-    }
-    texts = { sentences: chain(sentences), notes, reasons };
-    return texts;
-  };
-  const shownVerdict = override?.verdict ?? verdict;
-  const result: IndicatorResult = {
-    code: indicator.code,
-    text: indicator.text,
-    theme: theme.name,
-    criterion: criterion.name,
-    verdict: shownVerdict,
-    computedVerdict: verdict,
+  const letOp = verdict === "voldoet" && results.some((r, i) => r.passed === false || (r.passed === true && hasDissent(scored[i], approach)));
+  const div = divergence(scored[0] ?? indicator.questions[0], approach, main?.dissenters ?? []);
+  return new ScoredIndicator(
+    indicator.code,
+    indicator.text,
+    theme.name,
+    criterion.name,
+    override?.verdict ?? verdict,
+    verdict,
     letOp,
-    divergence: divergence(mainQ ?? indicator.questions[0], approach, main?.dissenters ?? []),
-    conditions: results,
-    get notes(): string[] {
-      return settle(this, "notes", build().notes);
-    },
-    get reasons(): string[] {
-      return settle(this, "reasons", build().reasons);
-    },
-    get computedFinding(): string {
-      const t = build();
-      return settle(this, "computedFinding", findingText(verdict, t.sentences, t.notes));
-    },
-    get finding(): string {
-      const computed = this.computedFinding;
-      if (override?.text !== undefined && override.text.trim() !== "") {
-        return settle(this, "finding", `${SYMBOL[shownVerdict]} ${override.text.trim().replace(/^[✓✗?Xx]\s+/, "")}`);
-      }
-      return settle(this, "finding", shownVerdict === verdict ? computed : `${SYMBOL[shownVerdict]}${computed.slice(SYMBOL[verdict].length)}`);
-    },
-  };
-  if (override) result.override = override;
-  return result;
+    div,
+    results,
+    override,
+    { scored, approach },
+  );
 }
 
 /** Agreement across all shared ja/nee questions: items × the gemeente and netwerkpartners. */
