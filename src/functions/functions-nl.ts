@@ -23,9 +23,44 @@ export interface FunctionTranslation {
   parameters?: Record<string, string>;
 }
 
+/** Parameter texts shared by several functions. */
+const ANSWERS = "Het bereik van het blad Antwoorden mét kopregel (Gemeente, Aanpak, Respondent, Rol en de vraagcodes).";
+const APPROACH = '"Gemeente — Aanpak", of alleen de naam van de aanpak als die uniek is; mag weg als het bereik één aanpak bevat.';
+const FRAMEWORK = "Het bereik van het blad Toetsingskader vanaf A1; weglaten voor het ingebouwde toetsingskader GGSR 2013.";
+const INDICATOR = 'Indicatorcode, bijvoorbeeld "AP9".';
+
 export const functionsNl: Record<string, FunctionTranslation> = {
   VERSION: {
     description: "Geeft het versienummer van de invoegtoepassing STJ Toets.",
+  },
+  VERDICT: {
+    description: 'Oordeel over één indicator van één aanpak: "✓ voldoet", "✗ verbeterpunt" of "? onvoldoende informatie".',
+    parameters: { indicator: INDICATOR, answers: ANSWERS, approach: APPROACH, framework: FRAMEWORK },
+  },
+  DIVERGENCE: {
+    description: "Spreiding van de antwoorden op de hoofdvraag van een indicator: 0 = iedereen is het eens, 1 = maximaal verdeeld. #N/B bij minder dan twee echte antwoorden.",
+    parameters: { indicator: INDICATOR, answers: ANSWERS, approach: APPROACH, framework: FRAMEWORK },
+  },
+  FINDING: {
+    description: 'Bevinding bij één indicator zoals in de factsheet: symbool, wie wat zegt, en eventuele "LET OP:"-opmerkingen.',
+    parameters: { indicator: INDICATOR, answers: ANSWERS, approach: APPROACH, framework: FRAMEWORK },
+  },
+  VERDICTS: {
+    description: "Alle indicatoren van één aanpak als overlopende tabel met kopregel: Code, Indicator, Oordeel, LET OP, Spreiding, Bevinding.",
+    parameters: { answers: ANSWERS, approach: APPROACH, framework: FRAMEWORK },
+  },
+  AGREEMENT: {
+    description: "Overeenstemming tussen de respondenten van één aanpak, als overlopende kopregel en rij: Items, Beoordelaars, Overeenstemming, AC1, Alpha.",
+    parameters: { answers: ANSWERS, approach: APPROACH, framework: FRAMEWORK },
+  },
+  IMPROVEMENTS: {
+    description: "Aantal verbeterpunten (✗) van één aanpak, in alle thema's of in één thema.",
+    parameters: {
+      answers: ANSWERS,
+      approach: APPROACH,
+      theme: 'Naam van een thema, bijvoorbeeld "Samenwerking"; weglaten om alle thema\'s te tellen.',
+      framework: FRAMEWORK,
+    },
   },
 };
 

@@ -1,0 +1,145 @@
+/**
+ * bench/functions: the custom functions' engine driven as Excel drives it, on a 1,000-approach answers
+ * range (4,000 respondent rows, generated as in bench/score.ts).
+ *
+ * Excel hands every formula cell its own deserialised copy of the range, so the realistic worst case
+ * for the cache is a fresh array of equal content on every call. Each call here gets one: the range
+ * is round-tripped through JSON (as Excel's messages are) into a pool of copies, and consecutive calls
+ * take different copies, so no call sees the arrays or the strings of the call before it.
+ *
+ * Measured, each as wall-clock time and as this process's CPU time (the machine may be shared):
+ * - the first call (parse + score one approach) against cached calls;
+ * - 30,000 STJ.VERDICT calls (1,000 approaches × 30 indicators) in one run, from an empty cache
+ *   (opening the workbook) and with every approach scored (a recalculation) — target ≤ 1 s;
+ * - the same 30,000 verdicts through 1,000 STJ.VERDICTS spills;
+ * - one answer edited, then all 30,000 cells again;
+ * - for scale: deserialising the range once, which Excel's runtime does for every call.
+ * Run: `npm run bench:functions`.
+ */
+import { performance } from "node:perf_hooks";
+import { engineStats, resetEngine, verdict, verdicts } from "../src/functions/engine";
+import { ggsr2013, indicators, readAnswers, scoreAll, type CellValue } from "../src/scoring";
+import { generateAnswers } from "./score";
+
+const APPROACHES = 1000;
+const POOL = 4;
+
+/** As Excel passes a range: empty cells as "", values through a JSON round trip. */
+function asExcelPasses(rows: CellValue[][]): unknown[][] {
+  return JSON.parse(JSON.stringify(rows.map((r) => r.map((v) => (v === null || v === undefined ? "" : v)))));
+}
+
+interface Timing {
+  wall: number;
+  cpu: number;
+}
+
+function measure(run: () => void): Timing {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  run();
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / 1000 };
+}
+
+const ms = (x: number) => (x < 1 ? `${(x * 1000).toFixed(1)} µs` : x < 10 ? `${x.toFixed(2)} ms` : `${x.toFixed(0)} ms`);
+const both = (t: Timing, per = 1) => `${ms(t.wall / per)} (CPU ${ms(t.cpu / per)})`;
+
+function main(): void {
+  const values = generateAnswers(APPROACHES);
+  const pool = Array.from({ length: POOL }, () => asExcelPasses(values));
+  const codes = indicators(ggsr2013).map((i) => i.code);
+  const names = readAnswers({ name: "Antwoorden", values }, ggsr2013).approaches.map((a) => `${a.gemeente} — ${a.name}`);
+  if (names.length !== APPROACHES) throw new Error(`expected ${APPROACHES} approaches, got ${names.length}`);
+  const CALLS = APPROACHES * codes.length;
+  const fail = (what: string, x: unknown) => {
+    throw new Error(`${what}: ${JSON.stringify(x)}`);
+  };
+
+  // JIT warm-up on a separate range, then a clean cache.
+  const small = asExcelPasses(generateAnswers(20, 7));
+  for (let i = 0; i < 3000; i++) verdict(codes[i % 30], small, `Gemeente ${(i % 10) + 1} — Aanpak ${i % 2 ? "B" : "A"}`);
+  resetEngine();
+
+  // 1. First call against cached calls (same approach, a fresh array each time).
+  let first: unknown;
+  const firstT = measure(() => (first = verdict("AP9", pool[0], names[0])));
+  if (typeof first !== "string") fail("first call", first);
+  const REPEAT = 3000;
+  const cachedT = measure(() => {
+    for (let i = 0; i < REPEAT; i++) verdict(codes[i % 30], pool[(i % (POOL - 1)) + 1], names[0]);
+  });
+
+  // 2. 30,000 VERDICT cells, one per (approach, indicator): cold, then warm.
+  const allVerdicts = (grids: unknown[][][]) => {
+    let n = 0;
+    for (let a = 0; a < APPROACHES; a++) {
+      for (const code of codes) {
+        const v = verdict(code, grids[n % POOL], names[a]);
+        if (typeof v !== "string") fail("verdict", v);
+        n++;
+      }
+    }
+  };
+  resetEngine();
+  const coldT = measure(() => allVerdicts(pool));
+  const coldStats = engineStats();
+  const warmT = measure(() => allVerdicts(pool));
+  const warmStats = engineStats();
+
+  // 3. The same 30,000 verdicts as 1,000 STJ.VERDICTS spills: cold, then warm.
+  let rows = 0;
+  const allSpills = () => {
+    rows = 0;
+    for (let a = 0; a < APPROACHES; a++) {
+      const table = verdicts(pool[a % POOL], names[a]);
+      if (!Array.isArray(table)) fail("verdicts", table);
+      rows += (table as unknown[]).length - 1;
+    }
+  };
+  resetEngine();
+  const spillColdT = measure(allSpills);
+  const spillStats = engineStats();
+  const spillWarmT = measure(allSpills);
+
+  // 4. An analyst edits one answer; every cell recalculates with the new content.
+  const q = values[0].indexOf("AP9");
+  const edited = pool.map((g) => {
+    const copy = g.map((r) => r.slice());
+    copy[1][q] = copy[1][q] === "nee" ? "ja" : "nee";
+    return copy;
+  });
+  const before = engineStats();
+  const editT = measure(() => allVerdicts(edited));
+  const after = engineStats();
+
+  // 5. For scale: what Excel's runtime spends delivering the argument to ONE call, and the core alone.
+  const json = JSON.stringify(pool[0]);
+  const parseT = measure(() => {
+    for (let i = 0; i < 10; i++) JSON.parse(json);
+  });
+  const coreT = measure(() => scoreAll(readAnswers({ name: "Antwoorden", values }, ggsr2013).approaches, ggsr2013));
+
+  const cells = values.length * values[0].length;
+  const target = (t: Timing) => (t.cpu <= 1000 ? "met" : "MISSED");
+  console.log(`bench/functions — ${APPROACHES.toLocaleString("en")} approaches: ${values.length.toLocaleString("en")} rows × ${values[0].length} columns = ${cells.toLocaleString("en")} cells`);
+  console.log(`  every call gets a fresh array of equal content (JSON copies, pool of ${POOL}); times are wall clock (CPU time of this process)`);
+  console.log("");
+  console.log(`  first call, parse + score one approach:      ${both(firstT)}`);
+  console.log(`  cached call, same approach:                  ${both(cachedT, REPEAT)}  (${(firstT.wall / (cachedT.wall / REPEAT)).toFixed(0)}× faster)`);
+  console.log("");
+  console.log(`  30,000 × STJ.VERDICT, empty cache:           ${both(coldT)} total, ${both(coldT, CALLS)} per call  (target ≤ 1 s: ${target(coldT)})`);
+  console.log(`      parses ${coldStats.answersParses}, approaches scored ${coldStats.approachScores}, cache hits ${coldStats.cacheHits.toLocaleString("en")}`);
+  console.log(`  30,000 × STJ.VERDICT, recalculation:         ${both(warmT)} total, ${both(warmT, CALLS)} per call  (target ≤ 1 s: ${target(warmT)})`);
+  console.log(`      parses ${warmStats.answersParses - coldStats.answersParses}, approaches scored ${warmStats.approachScores - coldStats.approachScores}`);
+  console.log(`  after editing one answer, 30,000 cells:      ${both(editT)} total; parses ${after.answersParses - before.answersParses}, approaches scored ${after.approachScores - before.approachScores}`);
+  console.log("");
+  console.log(`  1,000 × STJ.VERDICTS spill, empty cache:     ${both(spillColdT)} total, ${both(spillColdT, APPROACHES)} per spill; parses ${spillStats.answersParses}`);
+  console.log(`  1,000 × STJ.VERDICTS spill, recalculation:   ${both(spillWarmT)} total, ${both(spillWarmT, APPROACHES)} per spill; ${rows.toLocaleString("en")} verdict rows spilled`);
+  console.log("");
+  console.log(`  for scale: JSON.parse of the range, once:    ${both(parseT, 10)} — Excel's runtime pays about this to deliver the range to each call`);
+  console.log(`  for scale: core read + score of all 1,000:   ${both(coreT)}`);
+}
+
+if (require.main === module) main();
