@@ -13,15 +13,21 @@ export function janeeWeight(a: string, b: string): number {
   return 1 - Math.abs(janeeScore(a as "ja") - janeeScore(b as "ja"));
 }
 
-/** Jaccard similarity of two ';'-joined lists. */
-function jaccard(a: string, b: string): number {
-  const A = new Set(a.split("\u0000"));
-  const B = new Set(b.split("\u0000"));
-  const union = new Set([...A, ...B]).size;
-  if (union === 0) return 1;
-  let inter = 0;
-  for (const x of A) if (B.has(x)) inter++;
-  return inter / union;
+/**
+ * Jaccard similarity of two lists given as their "\u0000"-joined labels: |A ∩ B| / |A ∪ B|.
+ * Each label is split once per divergence, not once per pair.
+ */
+function jaccardOf(labels: readonly string[]): (a: string, b: string) => number {
+  const sets = new Map(labels.map((l) => [l, new Set(l.split("\u0000"))]));
+  return (a, b) => {
+    if (a === b) return 1;
+    const A = sets.get(a)!;
+    const B = sets.get(b)!;
+    let inter = 0;
+    for (const x of A) if (B.has(x)) inter++;
+    const union = A.size + B.size - inter;
+    return union === 0 ? 1 : inter / union;
+  };
 }
 
 /** The comparable label of a real answer, or null for no answer / "weet niet". */
@@ -44,7 +50,7 @@ export function divergence(q: Question, approach: Approach, dissenters: string[]
     const shown = v.answer.kind === "meerkeuze" ? "lijst" : l;
     counts[shown] = (counts[shown] ?? 0) + 1;
   }
-  const weight = q.type === "janee" ? janeeWeight : q.type === "meerkeuze" ? jaccard : undefined;
+  const weight = q.type === "janee" ? janeeWeight : q.type === "meerkeuze" ? jaccardOf(real.map((r) => r.label)) : undefined;
   const agreement = pairwiseAgreement(
     real.map((r) => r.label),
     weight,
