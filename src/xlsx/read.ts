@@ -46,6 +46,8 @@ export interface WorkbookInput {
   sheetNames: string[];
   /** What the reader itself found: a missing answers sheet, formulas without result, encoding, CSV quotes. */
   issues: Issue[];
+  /** The loaded workbook (.xlsx only), so a writer can carry the analyst's other sheets over unchanged. */
+  workbook?: ExcelJS.Workbook;
 }
 
 function issue(severity: Issue["severity"], code: string, sheet: string, cell: string, message: string): Issue {
@@ -284,6 +286,7 @@ export async function readWorkbookBuffer(buffer: Buffer | ArrayBuffer | Uint8Arr
   const byName = (wanted: string) => sheets.find((ws) => labelKey(ws.name) === labelKey(wanted));
   const issues: Issue[] = [];
   const result: WorkbookInput = { file, kind: "xlsx", answers: null, sheetNames: sheets.map((s) => s.name), issues };
+  Object.defineProperty(result, "workbook", { value: wb, enumerable: false, writable: true, configurable: true });
 
   // Which worksheets we read, and where.
   const wanted: { key: "answers" | "context" | "framework" | "overrides"; ws: ExcelJS.Worksheet; range?: Bounds }[] = [];

@@ -4,7 +4,7 @@
  * never becomes a formula.
  */
 import ExcelJS from "exceljs";
-import { factsheetLayout } from "../layout/factsheet";
+import { studyLayouts } from "../layout";
 import {
   allQuestions,
   cellText,
@@ -22,6 +22,7 @@ import {
 import type { ApproachResult, CellValue, Framework, GemeenteContext, Issue, Question, SheetData, Verdict } from "../scoring";
 import { setCell, setRow } from "./cells";
 import { renderLayout } from "./factsheet";
+import { copyWorksheet, generatedSheetsNote } from "./keep";
 import { ANSWERS_SHEET, CONTEXT_SHEET, FRAMEWORK_SHEET, OVERRIDES_SHEET_NAME } from "./read";
 
 export { setCell, setRow, isFormulaLike, FORMULA_LIKE } from "./cells";
@@ -393,8 +394,15 @@ export interface ScoredInput {
   results: ApproachResult[];
   issues: Issue[];
   contexts: GemeenteContext[];
-  /** Write a factsheet sheet per approach (default true). Large studies may leave them out. */
+  /** Write a factsheet sheet per gemeente (default true). Large studies may leave them out. */
   factsheets?: boolean;
+  /** Month and year on the factsheets and the overview, e.g. "november 2026"; default the current month. */
+  month?: string;
+  /**
+   * The analyst's own sheets of the input workbook (see `sheetsToKeep` in keep.ts): copied unchanged
+   * after the sheets STJ Toets writes. Factsheet names avoid their names.
+   */
+  keepSheets?: readonly ExcelJS.Worksheet[];
 }
 
 export const RESULT_COLUMNS = [
@@ -520,8 +528,8 @@ function addCheckSheet(wb: ExcelJS.Workbook, issues: Issue[]): ExcelJS.Worksheet
 }
 
 /**
- * The scored workbook: the input sheets (values), Resultaten, Overeenstemming, Controle and one
- * simple factsheet per approach. Opens on Resultaten.
+ * The scored workbook: the input sheets (values), Resultaten, Overeenstemming, Controle, the
+ * overview Overzicht and one factsheet per gemeente (src/layout). Opens on Resultaten.
  */
 export function writeScored(input: ScoredInput): ExcelJS.Workbook {
   const wb = newWorkbook();
@@ -538,13 +546,14 @@ export function writeScored(input: ScoredInput): ExcelJS.Workbook {
   const results = addResultsSheet(wb, input.results);
   addAgreementSheet(wb, input.results);
   addCheckSheet(wb, input.issues);
-  const taken = wb.worksheets.map((w) => w.name).concat(LISTS_SHEET);
-  for (const r of input.factsheets === false ? [] : input.results) {
-    const context = input.contexts.find((c) => labelKey(c.gemeente) === labelKey(r.gemeente));
-    const layout = factsheetLayout(r, { framework: fw, context, takenNames: taken });
-    taken.push(layout.name);
+  const keep = input.keepSheets ?? [];
+  const taken = wb.worksheets.map((w) => w.name).concat(LISTS_SHEET, ...keep.map((w) => w.name));
+  // The overview "Overzicht" and one factsheet per gemeente, from the layout model (src/layout).
+  for (const layout of studyLayouts(input.results, { framework: fw, contexts: input.contexts, month: input.month, takenNames: taken, factsheets: input.factsheets !== false }))
     renderLayout(wb, layout);
-  }
+  // Record which sheets STJ Toets wrote, so the next run replaces exactly those and keeps the rest.
+  wb.description = generatedSheetsNote(wb.worksheets.map((w) => w.name).concat(LISTS_SHEET));
+  for (const ws of keep) copyWorksheet(ws, wb);
   lists.finish();
   const active = wb.worksheets.indexOf(results);
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: active, visibility: "visible" }];

@@ -155,6 +155,7 @@ describe("writeScored", () => {
       "Resultaten",
       "Overeenstemming",
       "Controle",
+      "Overzicht",
       "Factsheet Emmen",
       "Factsheet Oosterhout",
       "Factsheet Spijkenisse",
@@ -179,17 +180,21 @@ describe("writeScored", () => {
     expect(rowsOf(wb.getWorksheet("Controle")!)[1][3]).toMatch(/Geen meldingen/);
 
     const fs = wb.getWorksheet("Factsheet Emmen")!;
-    expect(fs.getCell("A1").value).toBe("Uitkomsten toezichtonderzoek Emmen");
-    expect(fs.getCell("A2").value).toBe("Aanpak: CJG-aanpak");
-    const all = rowsOf(fs).map((r) => r[0]);
+    const all = rowsOf(fs).map((r) => r.find((v) => v !== undefined && v !== null && v !== ""));
+    expect(all).toContain("Uitkomsten toezichtonderzoek Emmen");
+    expect(all).toContain("Aanpak: CJG-aanpak");
     expect(all).toContain("Criteria");
     expect(all).toContain("Conclusie");
-    expect(all).toContain("Wat gaat goed?");
-    expect(all).toContain("Wat kan beter?");
-    expect(JSON.stringify(rowsOf(fs))).toContain("CJG, Icare");
+    expect(JSON.stringify(rowsOf(fs))).toContain("Wat gaat goed?");
+    expect(JSON.stringify(rowsOf(fs))).toContain("Wat kan beter?");
+    expect(all).toContain("•  CJG");
+    expect(all).toContain("•  Icare");
     // A criterion cell spans its indicators.
-    const planmatig = all.indexOf("Planmatig") + 1;
+    const planmatig = rowsOf(fs).findIndex((r) => r[0] === "Planmatig") + 1;
     expect(fs.getCell(planmatig + 1, 1).isMerged).toBe(true);
     expect(fs.getCell(planmatig + 1, 1).master.address).toBe(`A${planmatig}`);
+    expect(fs.pageSetup).toMatchObject({ paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    const ov = wb.getWorksheet("Overzicht")!;
+    expect(JSON.stringify(rowsOf(ov))).toContain("Brede zorgcoördinatie jeugd en gezin");
   });
 });
