@@ -9,6 +9,7 @@ import { exampleAnswerRows, exampleContextRows } from "../examples/seeds";
 import { ggsr2013, OVERRIDE_COLUMNS } from "../scoring";
 import type { ApproachResult, Issue } from "../scoring";
 import { fileErrorMessage, InputError, readInputFile } from "../xlsx/read";
+import { sheetsToKeep } from "../xlsx/keep";
 import { issueText, workbookBuffer, writeScored, writeStudyWorkbook, writeTemplate } from "../xlsx/write";
 import type ExcelJS from "exceljs";
 import { countIssues, readStudy, scoreStudy } from "./study";
@@ -18,6 +19,8 @@ export interface CliIO {
   stderr(text: string): void;
   /** Directory relative paths are resolved against; default process.cwd(). */
   cwd?: string;
+  /** Whether stderr is a terminal: progress bars then update in place. Default false. */
+  stderrIsTTY?: boolean;
 }
 
 export const EXIT_OK = 0;
@@ -54,7 +57,7 @@ export function approachSummary(r: ApproachResult): string {
   return `${r.gemeente} — ${r.approach}: ${parts.join(", ")}`;
 }
 
-function issueSummary(issues: readonly Issue[]): string {
+export function issueSummary(issues: readonly Issue[]): string {
   const { errors, warnings } = countIssues(issues);
   if (errors === 0 && warnings === 0) return "geen fouten en geen waarschuwingen";
   return `${plural(errors, "fout", "fouten")} en ${plural(warnings, "waarschuwing", "waarschuwingen")}`;
@@ -64,7 +67,7 @@ function issueSummary(issues: readonly Issue[]): string {
 // Files
 // ---------------------------------------------------------------------------------------------
 
-async function exists(path: string): Promise<boolean> {
+export async function exists(path: string): Promise<boolean> {
   try {
     await stat(path);
     return true;
@@ -73,7 +76,7 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-function requireXlsx(path: string, what: string): void {
+export function requireXlsx(path: string, what: string): void {
   if (extname(path).toLowerCase() !== ".xlsx") throw new UsageError(`${what} moet een .xlsx-bestand zijn (kreeg: ${path}).`);
 }
 
@@ -89,6 +92,11 @@ export async function saveWorkbook(wb: ExcelJS.Workbook, path: string, overwrite
   } catch (e) {
     throw new UsageError(`${path} kan niet worden gemaakt: ${e instanceof Error ? e.message : String(e)}.`);
   }
+  await saveBytes(data, path, overwrite);
+}
+
+/** Writes bytes to `path` with the same rules as {@link saveWorkbook}. */
+export async function saveBytes(data: Uint8Array, path: string, overwrite: boolean): Promise<void> {
   if (!overwrite) {
     try {
       await writeFile(path, data, { flag: "wx" });
@@ -108,7 +116,7 @@ export async function saveWorkbook(wb: ExcelJS.Workbook, path: string, overwrite
   }
 }
 
-async function readInput(path: string) {
+export async function readInput(path: string) {
   try {
     return await readInputFile(path);
   } catch (e) {
@@ -163,9 +171,17 @@ export async function cmdValidate(input: string, io: CliIO): Promise<number> {
   return errors > 0 ? EXIT_INPUT_ERRORS : EXIT_OK;
 }
 
-/** Reads, scores and writes; returns the results and the issues. */
-async function scoreFile(inputPath: string, outputPath: string, overwrite: boolean, factsheets = true): Promise<{ results: ApproachResult[]; issues: Issue[]; frameworkName: string }> {
+/** Reads, scores and writes; returns the results, the issues and the analyst's sheets that were kept. */
+async function scoreFile(
+  inputPath: string,
+  outputPath: string,
+  overwrite: boolean,
+  factsheets = true,
+): Promise<{ results: ApproachResult[]; issues: Issue[]; frameworkName: string; kept: string[] }> {
   const read = await readInput(inputPath);
+  // The analyst's own sheets go over unchanged; without any, the loaded workbook can be released.
+  const keepSheets = read.workbook ? sheetsToKeep(read.workbook) : [];
+  read.workbook = undefined;
   const study = readStudy(read);
   const results = scoreStudy(study);
   const wb = writeScored({
@@ -175,9 +191,10 @@ async function scoreFile(inputPath: string, outputPath: string, overwrite: boole
     issues: study.issues,
     contexts: study.contexts,
     factsheets,
+    keepSheets,
   });
   await saveWorkbook(wb, outputPath, overwrite);
-  return { results, issues: study.issues, frameworkName: study.framework.name };
+  return { results, issues: study.issues, frameworkName: study.framework.name, kept: keepSheets.map((w) => w.name) };
 }
 
 export async function cmdScore(input: string, output: string, overwrite: boolean, io: CliIO, factsheets = true): Promise<number> {
@@ -187,9 +204,10 @@ export async function cmdScore(input: string, output: string, overwrite: boolean
   const outPath = resolve(cwd, output);
   if (inPath === outPath) throw new UsageError(`${output} is ook het invoerbestand; kies een ander uitvoerbestand.`);
   if (!overwrite && (await exists(outPath))) throw new UsageError(`${outPath} bestaat al. Gebruik --overwrite om het te overschrijven.`);
-  const { results, issues } = await scoreFile(inPath, outPath, overwrite, factsheets);
+  const { results, issues, kept } = await scoreFile(inPath, outPath, overwrite, factsheets);
   const { errors } = countIssues(issues);
   io.stdout(`Resultaten geschreven naar ${outPath}\n`);
+  if (kept.length > 0) io.stdout(`Eigen bladen ongewijzigd overgenomen: ${kept.map((n) => `'${n}'`).join(", ")}\n`);
   for (const r of results) io.stdout(`  ${approachSummary(r)}\n`);
   if (results.length === 0) io.stdout("  Er is geen enkele aanpak gelezen.\n");
   io.stdout(
@@ -218,7 +236,7 @@ export async function cmdDemo(outDir: string, io: CliIO): Promise<number> {
   io.stdout(`Toetsingskader: ${scored.frameworkName}. Per aanpak:\n`);
   for (const r of scored.results) io.stdout(`  ${approachSummary(r)}\n`);
   io.stdout(`Controle: ${issueSummary(scored.issues)}.\n`);
-  io.stdout(`Open ${DEMO_RESULTS} in Excel: bladen Resultaten, Overeenstemming, Controle en een factsheet per aanpak.\n`);
+  io.stdout(`Open ${DEMO_RESULTS} in Excel: bladen Resultaten, Overeenstemming, Controle, Overzicht en een factsheet per gemeente.\n`);
   return countIssues(scored.issues).errors > 0 ? EXIT_INPUT_ERRORS : EXIT_OK;
 }
 
