@@ -272,6 +272,10 @@ module.exports = async (env = {}, options = {}) => {
       ],
     },
     plugins: [
+      // The task pane imports answers with the command line's reader (src/xlsx/read.ts, loaded on
+      // demand). Only its readInputFile (Node, never called in the browser) imports node:fs/promises;
+      // leave that import out of the browser bundle instead of failing on the node: scheme.
+      new webpack.IgnorePlugin({ resourceRegExp: /^node:fs\/promises$/, contextRegExp: /[\\/]src[\\/]xlsx$/ }),
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
         input: "./src/functions/functions.ts",

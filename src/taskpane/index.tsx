@@ -7,7 +7,8 @@
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./App";
+import { OfficeStudyWorkbook } from "../office/study";
+import { App, type ThemeChoice } from "./App";
 import { currentLanguage } from "./strings";
 
 function isDarkOfficeTheme(): boolean {
@@ -18,14 +19,33 @@ function isDarkOfficeTheme(): boolean {
   }
 }
 
+/** High contrast (Windows contrast themes: forced colors) wins; else Office's own light or dark theme. */
+function themeChoice(): ThemeChoice {
+  if (typeof window.matchMedia === "function" && window.matchMedia("(forced-colors: active)").matches) return "highContrast";
+  return isDarkOfficeTheme() ? "dark" : "light";
+}
+
+function Root({ inExcel }: { inExcel: boolean }): React.JSX.Element {
+  const language = currentLanguage();
+  const workbook = React.useMemo(() => (inExcel ? new OfficeStudyWorkbook() : undefined), [inExcel]);
+  const [theme, setTheme] = React.useState<ThemeChoice>(themeChoice);
+  React.useEffect(() => {
+    if (typeof window.matchMedia !== "function") return;
+    const query = window.matchMedia("(forced-colors: active)");
+    const update = () => setTheme(themeChoice());
+    query.addEventListener?.("change", update);
+    return () => query.removeEventListener?.("change", update);
+  }, []);
+  return <App inExcel={inExcel} workbook={workbook} theme={theme} language={language} />;
+}
+
 Office.onReady((info) => {
   const container = document.getElementById("container");
   if (!container) return;
-  const language = currentLanguage();
-  document.documentElement.lang = language;
+  document.documentElement.lang = currentLanguage();
   createRoot(container).render(
     <React.StrictMode>
-      <App inExcel={info.host === Office.HostType.Excel} darkTheme={isDarkOfficeTheme()} language={language} />
+      <Root inExcel={info.host === Office.HostType.Excel} />
     </React.StrictMode>
   );
 });
