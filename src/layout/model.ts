@@ -8,6 +8,7 @@
  * sizes are points; page margins are inches (as Excel's dialog and .xlsx store them). Colours are
  * "RRGGBB" without '#'.
  */
+import { columnLetter } from "../scoring/address";
 
 /** A border line of a cell side. */
 export interface BorderSpec {
@@ -154,16 +155,8 @@ export function printableSize(print: PrintSettings): { width: number; height: nu
 // Addresses
 // ---------------------------------------------------------------------------------------------
 
-export function columnName(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letters ("A", …, "AA"): the one implementation is in src/scoring/address.ts. */
+export const columnName = columnLetter;
 
 /** "A1:D4" (or "A1" for one cell). */
 export function rangeAddress(r: LayoutRange): string {

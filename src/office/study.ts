@@ -14,6 +14,7 @@ import { OVERVIEW_SHEET, overviewLayout } from "../layout";
 import type { CellValue, SheetData } from "../scoring";
 import type { FactsheetOutcome, FactsheetRequest, OverviewRequest, Progress, SheetSpec, SheetSummary, StudyWorkbook, WorkbookSummary } from "../taskpane/port";
 import { officeFactsheetWriter, writeLayouts } from "./factsheet";
+import { columnLetter } from "../scoring/address";
 
 /** Cells per read or write request; Excel on the web refuses requests above ~5 MB. */
 export const CELLS_PER_CHUNK = 20_000;
@@ -62,17 +63,6 @@ export function toOffice(v: CellValue): string | number | boolean {
 /** Excel characters to points (the API's column width unit): ~7 px per character plus padding, 0.75 pt per px. */
 export function charsToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-}
-
-function columnLetter(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** Splits rows into chunks that stay under the cell and character limits. */

@@ -17,6 +17,7 @@
 import { labelKey } from "../scoring";
 import type { ApproachResult, ConditionResult, Divergence, IndicatorResult, Override, Role, ThemeConclusion } from "../scoring";
 import { xmlSafe } from "./names";
+import { columnLetter } from "../scoring/address";
 
 export interface RedactOptions {
   /** Keep the netwerkpartners' organisation names (as written in the Respondent column). Default false. */
@@ -28,14 +29,7 @@ export const DOCUMENT_ALIAS = "Documenten";
 
 /** "netwerkpartner A", …, "netwerkpartner Z", "netwerkpartner AA", … */
 export function partnerAlias(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `netwerkpartner ${s}`;
+  return `netwerkpartner ${columnLetter(index)}`;
 }
 
 /** Respondent name → the name shown in the share copy, for one approach. */
