@@ -9,6 +9,12 @@ import fc from "fast-check";
 import { allQuestions, cellAddress, ggsr2013, indicators, KEY_COLUMNS, labelKey } from "../../src/scoring";
 import type { CellValue, Question, SheetData } from "../../src/scoring";
 
+/**
+ * The fuzz runs use a fixed seed by default so CI is reproducible; `FUZZ_SEED=random npm test` (or any
+ * number) explores other cases. fast-check prints the seed and path of any counterexample it finds.
+ */
+if (process.env.FUZZ_SEED !== "random") fc.configureGlobal({ seed: Number(process.env.FUZZ_SEED ?? 20261123) });
+
 export const FW = ggsr2013;
 export const QUESTIONS = allQuestions(FW);
 const CODES = QUESTIONS.map((q) => q.code);
@@ -261,7 +267,9 @@ export const brokenHeaderSheetArb: fc.Arbitrary<{ sheet: SheetData; missing: str
   .record({
     drop: fc.subarray([...KEY_COLUMNS], { minLength: 1 }),
     respell: fc.constantFrom("Gemeete", "Aanpk", "Respondnet", "Rool", "Gemeente_", "Role"),
-    codes: fc.subarray(CODES, { maxLength: 8 }),
+    // At least one question code, so the header row is never empty: an empty first row would make
+    // the next (junk) row the header, and then other columns than `drop` may be missing.
+    codes: fc.subarray(CODES, { minLength: 1, maxLength: 8 }),
     rows: fc.array(fc.array(nastyValue, { maxLength: 14 }), { maxLength: 6 }),
     extra: fc.array(junkHeader, { maxLength: 3 }),
   })
