@@ -27,6 +27,7 @@ import {
   VERDICT_TEXT,
 } from "../scoring";
 import type { ApproachResult, CellValue, Framework, Issue, Override, Question, Verdict } from "../scoring";
+import { RESULT_COLUMNS, RESULT_WIDTHS, RESULT_WRAP } from "../layout/results";
 import type { SheetSpec, SheetSummary, TextColourSpec, ValidationSpec } from "./port";
 
 export const ANSWERS_SHEET = "Antwoorden";
@@ -335,51 +336,9 @@ export function overridesSpec(lists: StudyLists, data: CellValue[][] = [[...OVER
 // Output sheets
 // ---------------------------------------------------------------------------------------------
 
-export const RESULT_COLUMNS = [
-  "Gemeente",
-  "Aanpak",
-  "Thema",
-  "Criterium",
-  "Code",
-  "Indicator",
-  "Oordeel",
-  "LET OP",
-  "Spreiding",
-  "Spreiding label",
-  "Antwoorden",
-  "Bevinding",
-  "Aangepast",
-  "Redenen",
-] as const;
-export const RESULT_WIDTHS = [14, 24, 14, 26, 7, 44, 16, 40, 10, 18, 26, 70, 10, 60];
-const RESULT_WRAP = ["Criterium", "Indicator", "LET OP", "Bevinding", "Redenen", "Aanpak", "Antwoorden"];
+export { RESULT_COLUMNS, RESULT_WIDTHS, verdictLabel, resultRows } from "../layout/results";
 const VERDICT_COLUMN = RESULT_COLUMNS.indexOf("Oordeel");
 const SPREAD_COLUMN = RESULT_COLUMNS.indexOf("Spreiding");
-
-/** "✓ voldoet", "✗ verbeterpunt", "? onvoldoende informatie". */
-export function verdictLabel(v: Verdict): string {
-  return `${SYMBOL[v]} ${VERDICT_TEXT[v]}`;
-}
-
-/** The Resultaten rows of one approach (this builds the finding texts, which is the slow part). */
-export function resultRows(a: ApproachResult): CellValue[][] {
-  return a.indicators.map((r) => [
-    a.gemeente,
-    a.approach,
-    r.theme,
-    r.criterion,
-    r.code,
-    r.text,
-    verdictLabel(r.verdict),
-    r.notes.join("\n"),
-    r.divergence.score === null ? null : Math.round(r.divergence.score * 100) / 100,
-    r.divergence.label,
-    r.divergence.countsText,
-    r.finding,
-    r.override ? "ja" : "",
-    r.reasons.join("\n"),
-  ]);
-}
 
 /** Verdict colours for a column of "✓ voldoet" / "✗ verbeterpunt" / "? onvoldoende informatie". */
 function verdictColours(col: number, rows: number): TextColourSpec[] {

@@ -16,7 +16,6 @@ import {
   labelKey,
   OVERRIDE_COLUMNS,
   parseRange,
-  SYMBOL,
   VERDICT_TEXT,
 } from "../scoring";
 import type { ApproachResult, CellValue, Framework, GemeenteContext, Issue, Question, SheetData, Verdict } from "../scoring";
@@ -24,6 +23,7 @@ import { setCell, setRow } from "./cells";
 import { renderLayout } from "./factsheet";
 import { copyWorksheet, generatedSheetsNote } from "./keep";
 import { ANSWERS_SHEET, CONTEXT_SHEET, FRAMEWORK_SHEET, OVERRIDES_SHEET_NAME } from "./read";
+import { RESULT_COLUMNS, RESULT_WIDTHS, RESULT_WRAP, resultRows } from "../layout/results";
 
 export { setCell, setRow, isFormulaLike, FORMULA_LIKE } from "./cells";
 
@@ -405,29 +405,7 @@ export interface ScoredInput {
   keepSheets?: readonly ExcelJS.Worksheet[];
 }
 
-export const RESULT_COLUMNS = [
-  "Gemeente",
-  "Aanpak",
-  "Thema",
-  "Criterium",
-  "Code",
-  "Indicator",
-  "Oordeel",
-  "LET OP",
-  "Spreiding",
-  "Spreiding label",
-  "Antwoorden",
-  "Bevinding",
-  "Aangepast",
-  "Redenen",
-] as const;
-const RESULT_WIDTHS = [14, 24, 14, 26, 7, 44, 16, 40, 10, 18, 26, 70, 10, 60];
-const RESULT_WRAP = new Set(["Criterium", "Indicator", "LET OP", "Bevinding", "Redenen", "Aanpak", "Antwoorden"]);
-
-/** "✓ voldoet", "✗ verbeterpunt", "? onvoldoende informatie". */
-export function verdictLabel(v: Verdict): string {
-  return `${SYMBOL[v]} ${VERDICT_TEXT[v]}`;
-}
+export { RESULT_COLUMNS, verdictLabel } from "../layout/results";
 
 function addResultsSheet(wb: ExcelJS.Workbook, results: ApproachResult[]): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(RESULTS_SHEET);
@@ -437,34 +415,20 @@ function addResultsSheet(wb: ExcelJS.Workbook, results: ApproachResult[]): Excel
     ws.getColumn(i + 1).width = w;
   });
   RESULT_COLUMNS.forEach((name, i) => {
-    if (RESULT_WRAP.has(name)) ws.getColumn(i + 1).alignment = { wrapText: true, vertical: "top" };
+    if (RESULT_WRAP.includes(name)) ws.getColumn(i + 1).alignment = { wrapText: true, vertical: "top" };
     else ws.getColumn(i + 1).alignment = { vertical: "top" };
   });
   ws.getColumn(9).numFmt = "0.00";
   let row = 2;
   for (const a of results) {
-    for (const r of a.indicators) {
-      setRow(ws, row, [
-        a.gemeente,
-        a.approach,
-        r.theme,
-        r.criterion,
-        r.code,
-        r.text,
-        verdictLabel(r.verdict),
-        r.notes.join("\n"),
-        r.divergence.score === null ? null : Math.round(r.divergence.score * 100) / 100,
-        r.divergence.label,
-        r.divergence.countsText,
-        r.finding,
-        r.override ? "ja" : "",
-        r.reasons.join("\n"),
-      ]);
+    resultRows(a).forEach((values, i) => {
+      setRow(ws, row, values);
+      const verdict = a.indicators[i].verdict;
       const v = ws.getCell(row, 7);
-      v.fill = FILL[r.verdict];
-      v.font = { bold: true, color: { argb: FONT_COLOUR[r.verdict] } };
+      v.fill = FILL[verdict];
+      v.font = { bold: true, color: { argb: FONT_COLOUR[verdict] } };
       row++;
-    }
+    });
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, row - 1), column: RESULT_COLUMNS.length } };
   freeze(ws, 1, 0);
