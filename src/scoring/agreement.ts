@@ -7,28 +7,49 @@
  * Labels are compared exactly (`===`): normalise case and spacing before calling.
  */
 
-/** Per-item tally: how many ratings the item has and how many fall in each category. */
+/**
+ * Per-item tally: how many ratings the item has and how many fall in each category, as parallel
+ * arrays in order of first appearance (an item has a handful of ratings: a linear search is cheaper
+ * than a map, and the three statistics below share one tally per item).
+ */
 interface ItemCounts {
   total: number;
-  byLabel: Map<string, number>;
+  labels: string[];
+  counts: number[];
 }
 
 function countItem(row: readonly (string | null)[]): ItemCounts {
-  const byLabel = new Map<string, number>();
+  const labels: string[] = [];
+  const counts: number[] = [];
   let total = 0;
   for (const label of row) {
     if (label === null) continue;
-    byLabel.set(label, (byLabel.get(label) ?? 0) + 1);
+    const i = labels.indexOf(label);
+    if (i < 0) {
+      labels.push(label);
+      counts.push(1);
+    } else counts[i]++;
     total++;
   }
-  return { total, byLabel };
+  return { total, labels, counts };
 }
 
 /** p_i = Σ_k r_ik(r_ik − 1) / (r_i(r_i − 1)): the share of ordered rater pairs on item i that agree. */
 function itemAgreement(item: ItemCounts): number {
   let agreeing = 0;
-  for (const r of item.byLabel.values()) agreeing += r * (r - 1);
+  for (const r of item.counts) agreeing += r * (r - 1);
   return agreeing / (item.total * (item.total - 1));
+}
+
+function percentOf(items: readonly ItemCounts[]): number | null {
+  let sum = 0;
+  let n = 0;
+  for (const item of items) {
+    if (item.total < 2) continue;
+    sum += itemAgreement(item);
+    n++;
+  }
+  return n === 0 ? null : sum / n;
 }
 
 /**
@@ -42,15 +63,34 @@ function itemAgreement(item: ItemCounts): number {
  * @returns a number in [0, 1], or null when no item has two or more ratings.
  */
 export function percentAgreement(ratings: (string | null)[][]): number | null {
-  let sum = 0;
-  let items = 0;
-  for (const row of ratings) {
-    const item = countItem(row);
-    if (item.total < 2) continue;
-    sum += itemAgreement(item);
-    items++;
+  return percentOf(ratings.map(countItem));
+}
+
+function ac1Of(items: readonly ItemCounts[], pa: number | null, categories?: string[]): number | null {
+  if (pa === null) return null;
+  const allowed = categories === undefined ? undefined : new Set(categories);
+  const pi = new Map<string, number>(); // Σ_i r_ik / r_i, divided by n below
+  let n = 0;
+  for (const item of items) {
+    if (item.total === 0) continue;
+    n++;
+    for (let k = 0; k < item.labels.length; k++) {
+      const label = item.labels[k];
+      if (allowed !== undefined && !allowed.has(label)) {
+        throw new RangeError(`gwetAC1: label "${label}" is not one of the given categories`);
+      }
+      pi.set(label, (pi.get(label) ?? 0) + item.counts[k] / item.total);
+    }
   }
-  return items === 0 ? null : sum / items;
+  const q = allowed === undefined ? pi.size : allowed.size;
+  if (q < 2) return pa; // p_e = 0: a single category leaves nothing to agree by chance on
+  let spread = 0;
+  for (const sum of pi.values()) {
+    const p = sum / n;
+    spread += p * (1 - p);
+  }
+  const pe = spread / (q - 1);
+  return (pa - pe) / (1 - pe);
 }
 
 /**
@@ -75,33 +115,32 @@ export function percentAgreement(ratings: (string | null)[][]): number | null {
  * @returns AC1, or null when no item has two or more ratings.
  */
 export function gwetAC1(ratings: (string | null)[][], categories?: string[]): number | null {
-  const pa = percentAgreement(ratings);
-  if (pa === null) return null;
+  const items = ratings.map(countItem);
+  return ac1Of(items, percentOf(items), categories);
+}
 
-  const allowed = categories === undefined ? undefined : new Set(categories);
-  const pi = new Map<string, number>(); // Σ_i r_ik / r_i, divided by n below
+function alphaOf(items: readonly ItemCounts[]): number | null {
+  let observed = 0; // Σ_{c≠k} o_ck
   let n = 0;
-  for (const row of ratings) {
-    const item = countItem(row);
-    if (item.total === 0) continue;
-    n++;
-    for (const [label, r] of item.byLabel) {
-      if (allowed !== undefined && !allowed.has(label)) {
-        throw new RangeError(`gwetAC1: label "${label}" is not one of the given categories`);
-      }
-      pi.set(label, (pi.get(label) ?? 0) + r / item.total);
+  const nc = new Map<string, number>();
+  for (const unit of items) {
+    const m = unit.total;
+    if (m < 2) continue;
+    // Σ_{c≠k} n_uc·n_uk = m² − Σ_c n_uc²  (ordered pairs of values with different labels)
+    let same = 0;
+    for (let k = 0; k < unit.labels.length; k++) {
+      const count = unit.counts[k];
+      same += count * count;
+      nc.set(unit.labels[k], (nc.get(unit.labels[k]) ?? 0) + count);
     }
+    observed += (m * m - same) / (m - 1);
+    n += m;
   }
-
-  const q = allowed === undefined ? pi.size : allowed.size;
-  if (q < 2) return pa; // p_e = 0: a single category leaves nothing to agree by chance on
-  let spread = 0;
-  for (const sum of pi.values()) {
-    const p = sum / n;
-    spread += p * (1 - p);
-  }
-  const pe = spread / (q - 1);
-  return (pa - pe) / (1 - pe);
+  let sumSquares = 0;
+  for (const count of nc.values()) sumSquares += count * count;
+  const expected = n * n - sumSquares; // Σ_{c≠k} n_c·n_k
+  if (expected === 0) return null;
+  return 1 - ((n - 1) * observed) / expected;
 }
 
 /**
@@ -122,27 +161,22 @@ export function gwetAC1(ratings: (string | null)[][], categories?: string[]): nu
  * @returns alpha, or null when no unit has two values or all pairable values are identical.
  */
 export function krippendorffAlphaNominal(ratings: (string | null)[][]): number | null {
-  let observed = 0; // Σ_{c≠k} o_ck
-  let n = 0;
-  const nc = new Map<string, number>();
-  for (const row of ratings) {
-    const unit = countItem(row);
-    const m = unit.total;
-    if (m < 2) continue;
-    // Σ_{c≠k} n_uc·n_uk = m² − Σ_c n_uc²  (ordered pairs of values with different labels)
-    let same = 0;
-    for (const [label, count] of unit.byLabel) {
-      same += count * count;
-      nc.set(label, (nc.get(label) ?? 0) + count);
-    }
-    observed += (m * m - same) / (m - 1);
-    n += m;
-  }
-  let sumSquares = 0;
-  for (const count of nc.values()) sumSquares += count * count;
-  const expected = n * n - sumSquares; // Σ_{c≠k} n_c·n_k
-  if (expected === 0) return null;
-  return 1 - ((n - 1) * observed) / expected;
+  return alphaOf(ratings.map(countItem));
+}
+
+/**
+ * The three statistics side by side from one tally of the ratings, plus the number of items they
+ * rest on (items with at least two ratings). Equal to calling the three functions above.
+ */
+export function agreementStatistics(
+  ratings: (string | null)[][],
+  categories?: string[],
+): { items: number; percent: number | null; ac1: number | null; alpha: number | null } {
+  const items = ratings.map(countItem);
+  const percent = percentOf(items);
+  let usable = 0;
+  for (const item of items) if (item.total >= 2) usable++;
+  return { items: usable, percent, ac1: ac1Of(items, percent, categories), alpha: alphaOf(items) };
 }
 
 /**
@@ -157,10 +191,7 @@ export function krippendorffAlphaNominal(ratings: (string | null)[][]): number |
  *
  * @returns the agreement, or null when there are fewer than two answers.
  */
-export function pairwiseAgreement(
-  answers: string[],
-  weight: (a: string, b: string) => number = (a, b) => (a === b ? 1 : 0),
-): number | null {
+export function pairwiseAgreement<T = string>(answers: readonly T[], weight: (a: T, b: T) => number = (a, b) => (a === b ? 1 : 0)): number | null {
   const n = answers.length;
   if (n < 2) return null;
   let sum = 0;

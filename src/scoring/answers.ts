@@ -6,7 +6,7 @@
  */
 import { cellAddress, columnLetter, parseRange } from "./address";
 import { allQuestions, indicators } from "./framework/walk";
-import { cellErrorCode, cellText, closest, isBlank, labelKey, parseAnswer, parseRole } from "./normalise";
+import { cellErrorCode, cellText, closest, isBlank, labelKey, parseAnswer, parseRole, type Parsed } from "./normalise";
 import type { AnswersRead, Approach, CellValue, Framework, Issue, Question, Respondent, Role, SheetData, Severity } from "./types";
 
 export const KEY_COLUMNS = ["Gemeente", "Aanpak", "Respondent", "Rol"] as const;
@@ -16,8 +16,29 @@ export const MAX_PARTNERS = 3;
 
 type Col =
   | { kind: "key"; key: (typeof KEY_COLUMNS)[number] }
-  | { kind: "question"; question: Question }
+  | { kind: "question"; question: Question; parse: (text: string) => Parsed }
   | { kind: "note"; indicator: string };
+
+/** Distinct texts a column remembers the reading of; beyond this (free text) each cell is parsed. */
+const MEMO_LIMIT = 4096;
+
+/**
+ * Reads the text cells of one question column, remembering the result per distinct text: a column
+ * of 50,000 answers holds a handful of spellings. The answers are frozen, since respondents share them.
+ */
+function memoParser(q: Question): (text: string) => Parsed {
+  const memo = new Map<string, Parsed>();
+  return (text) => {
+    let parsed = memo.get(text);
+    if (parsed === undefined) {
+      parsed = parseAnswer(text, q.type, q.options);
+      if (parsed.ok && parsed.answer.kind === "meerkeuze") Object.freeze(parsed.answer.values);
+      Object.freeze(parsed.ok ? parsed.answer : parsed);
+      if (memo.size < MEMO_LIMIT) memo.set(text, parsed);
+    }
+    return parsed;
+  };
+}
 
 export class IssueList {
   readonly items: Issue[] = [];
@@ -96,7 +117,7 @@ export function readAnswers(sheet: SheetData, framework: Framework): AnswersRead
     }
     const q = codes.get(key);
     if (q) {
-      cols[c] = { kind: "question", question: q };
+      cols[c] = { kind: "question", question: q, parse: memoParser(q) };
       continue;
     }
     if (key.endsWith(labelKey(NOTE_SUFFIX).trim())) {
@@ -235,22 +256,23 @@ export function readAnswers(sheet: SheetData, framework: Framework): AnswersRead
       order.push(approach);
     }
     const respondent: Respondent = { name, role, answers: {}, notes: {}, source: { sheet: sheet.name, row: sheetRow, columns } };
-    cols.forEach((col, c) => {
-      if (!col || col.kind === "key") return;
+    for (let c = 0; c < cols.length; c++) {
+      const col = cols[c];
+      if (!col || col.kind === "key") continue;
       const v = row[c];
       if (col.kind === "note") {
         const err = cellErrorCode(v);
         if (err) issues.add("fout", "error-value", at(r, c), `bevat de foutwaarde ${err}; verwacht tekst. De toelichting wordt niet gelezen.`);
         else if (!isBlank(v)) respondent.notes[col.indicator] = typeof v === "string" ? v.trim() : cellText(v);
-        return;
+        continue;
       }
       const q = col.question;
-      const parsed = parseAnswer(v, q.type, q.options);
+      const parsed = typeof v === "string" ? col.parse(v) : parseAnswer(v, q.type, q.options);
       if (!parsed.ok) {
         issues.add("fout", "invalid-answer", at(r, c), `${q.code}: ${sentenceEnd(parsed.problem)} Het antwoord telt niet mee.`);
-        return;
+        continue;
       }
-      if (parsed.answer.kind === "leeg") return;
+      if (parsed.answer.kind === "leeg") continue;
       if (!q.roles.includes(role)) {
         issues.add(
           "waarschuwing",
@@ -258,10 +280,10 @@ export function readAnswers(sheet: SheetData, framework: Framework): AnswersRead
           at(r, c),
           `${q.code} wordt niet gevraagd aan de rol ${role} (alleen aan ${q.roles.join(", ")}); dit antwoord telt niet mee.`,
         );
-        return;
+        continue;
       }
       respondent.answers[q.code] = parsed.answer;
-    });
+    }
     approach.respondents.push(respondent);
   }
 

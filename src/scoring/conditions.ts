@@ -53,10 +53,11 @@ export function votesFor(q: Question, approach: Approach): Vote[] {
   }
   let votes = perQuestion.get(q);
   if (!votes) {
-    votes = [];
-    for (const respondent of approach.respondents) {
-      if (q.roles.includes(respondent.role)) votes.push({ respondent, answer: respondent.answers[q.code] ?? NO_ANSWER });
-    }
+    // filter + map, not push: an array grown by push keeps room for 17 votes, and a study keeps
+    // some 50,000 of these lists alive.
+    votes = approach.respondents
+      .filter((respondent) => q.roles.includes(respondent.role))
+      .map((respondent) => ({ respondent, answer: respondent.answers[q.code] ?? NO_ANSWER }));
     perQuestion.set(q, votes);
   }
   return votes;
@@ -105,20 +106,20 @@ export abstract class Lazy {
   }
 }
 
-/** The few numbers an explanation is written from (kept instead of closures over the votes). */
-interface Facts {
-  /** consensus: sum of scores; dekking/gelijk: respondents with a real answer. */
-  pos?: number;
-  n?: number;
-  modal?: string;
-  decider?: "gemeente" | "document";
-  answer?: string;
-}
-
+/**
+ * What an outcome keeps for its lazy texts: the question, the approach, and the few numbers the
+ * explanation is written from (one object per outcome, always of the same shape).
+ */
 interface OutcomeParts {
   q: Question;
-  votes: Vote[];
-  facts: Facts | null;
+  approach: Approach;
+  /** consensus: sum of scores; gelijk: respondents choosing the modal option. */
+  pos: number;
+  /** Respondents with a real answer. */
+  n: number;
+  modal: string;
+  decider: "gemeente" | "document" | null;
+  answer: string;
 }
 
 class Outcome extends Lazy implements ConditionResult {
@@ -132,117 +133,181 @@ class Outcome extends Lazy implements ConditionResult {
   dissenters: string[] = NONE;
   private parts: OutcomeParts;
 
-  constructor(q: Question, votes: Vote[]) {
+  constructor(q: Question, approach: Approach) {
     super();
     this.question = q.code;
     this.rule = q.rule;
     this.quorum = q.quorum;
     this.weight = q.weight;
-    this.parts = { q, votes, facts: null };
+    this.parts = { q, approach, pos: 0, n: 0, modal: "", decider: null, answer: "" };
   }
   protected lazyKeys(): readonly string[] {
     return ["explanation", "evidence"];
   }
-  /** Records what the explanation will be written from, once someone reads it. */
-  explainFrom(facts: Facts): void {
-    this.parts.facts = facts;
-  }
   get explanation(): string {
-    return settle(this, "explanation", explain(this.parts.q, this, this.parts.facts));
+    return settle(this, "explanation", explain(this.parts.q, this, this.parts));
   }
   get evidence(): Evidence[] {
-    return settle(this, "evidence", evidence(this.parts.q, this.parts.votes));
+    return settle(this, "evidence", evidence(this.parts.q, votesFor(this.parts.q, this.parts.approach)));
+  }
+  /** Where evaluate records what the explanation will be written from. */
+  facts(): OutcomeParts {
+    return this.parts;
   }
 }
 
-function janeeVotes(votes: Vote[]): { v: Vote; score: number }[] {
-  const out: { v: Vote; score: number }[] = [];
-  for (const v of votes) if (v.answer.kind === "janee") out.push({ v, score: janeeScore(v.answer.value) });
-  return out;
+/**
+ * The answer of a respondent to `q`, or null when `q` is not asked of the respondent's role. The
+ * scoring loops below read answers through this, without building vote lists: a national study
+ * evaluates some 50,000 questions, and the garbage of per-question lists was most of the cost
+ * (bench/score.ts). {@link votesFor} builds the lists where texts are written.
+ */
+export function answerOf(r: Respondent, q: Question): Answer | null {
+  return q.roles.includes(r.role) ? (r.answers[q.code] ?? NO_ANSWER) : null;
 }
 
+/** ja 1, deels ½, nee 0; -1 for anything that is not a ja/nee/deels answer (or not asked). */
+export function scoreOf(a: Answer | null): number {
+  return a !== null && a.kind === "janee" ? janeeScore(a.value) : -1;
+}
+
+/** Appends to a list that starts as the shared empty {@link NONE}. */
+function add(list: string[], item: string): string[] {
+  if (list === NONE) return [item];
+  list.push(item);
+  return list;
+}
+
+/** Whether a meerkeuze answer names at least one member of a group. */
+function names(a: Answer | null, group: readonly string[]): boolean {
+  if (a === null || a.kind !== "meerkeuze") return false;
+  for (const x of a.values) if (group.includes(x)) return true;
+  return false;
+}
+
+/** Evaluates one question over the approach's respondents by its rule, in plain loops over them. */
 export function evaluate(q: Question, approach: Approach): ConditionResult {
-  const votes = votesFor(q, approach);
-  const res = new Outcome(q, votes);
+  const res = new Outcome(q, approach);
+  const f = res.facts();
+  const respondents = approach.respondents;
   switch (q.rule) {
     case "geen":
       return res;
     case "consensus": {
-      const real = janeeVotes(votes);
-      if (real.length === 0) {
-        return res;
-      }
       let pos = 0;
       let best = 0;
-      for (const x of real) {
-        pos += x.score;
-        best = Math.max(best, x.score);
+      let n = 0;
+      for (const r of respondents) {
+        const s = scoreOf(answerOf(r, q));
+        if (s < 0) continue;
+        pos += s;
+        if (s > best) best = s;
+        n++;
       }
-      const share = q.quorum === "een" ? best : pos / real.length;
+      if (n === 0) return res;
+      const share = q.quorum === "een" ? best : pos / n;
       const passed = meetsQuorum(share, q.quorum);
       res.share = share;
       res.passed = passed;
-      const against = real.filter((x) => (passed ? x.score < 1 : x.score > 0));
-      if (against.length) res.dissenters = against.map((x) => x.v.respondent.name);
-      res.explainFrom({ pos, n: real.length });
+      for (const r of respondents) {
+        const s = scoreOf(answerOf(r, q));
+        if (s >= 0 && (passed ? s < 1 : s > 0)) res.dissenters = add(res.dissenters, r.name);
+      }
+      f.pos = pos;
+      f.n = n;
       return res;
     }
     case "gemeente": {
-      const gem = janeeVotes(votes.filter((v) => v.respondent.role === "gemeente"));
-      const doc = janeeVotes(votes.filter((v) => v.respondent.role === "document"));
-      const decider = gem[0] ?? doc[0];
-      if (!decider) {
-        return res;
+      // The gemeente decides; without its answer, the documents do.
+      let decider: Respondent | undefined;
+      for (const role of ["gemeente", "document"] as const) {
+        decider = respondents.find((r) => r.role === role && scoreOf(answerOf(r, q)) >= 0);
+        if (decider) break;
       }
-      res.share = decider.score;
-      res.passed = meetsQuorum(decider.score, q.quorum === "een" ? "een" : "meerderheid");
-      const others = [...gem, ...doc].filter((x) => x !== decider && (x.score > 0.5) !== (decider.score > 0.5));
-      res.dissenters = others.map((x) => x.v.respondent.name);
-      res.explainFrom({ decider: decider.v.respondent.role === "gemeente" ? "gemeente" : "document", answer: answerText(decider.v.answer) });
+      if (!decider) return res;
+      const answer = answerOf(decider, q)!;
+      const score = scoreOf(answer);
+      res.share = score;
+      res.passed = meetsQuorum(score, q.quorum === "een" ? "een" : "meerderheid");
+      // Dissenters: the other gemeente and document answers on the other side of the middle.
+      for (const role of ["gemeente", "document"] as const) {
+        for (const r of respondents) {
+          if (r === decider || r.role !== role) continue;
+          const s = scoreOf(answerOf(r, q));
+          if (s >= 0 && s > 0.5 !== score > 0.5) res.dissenters = add(res.dissenters, r.name);
+        }
+      }
+      f.decider = decider.role === "gemeente" ? "gemeente" : "document";
+      f.answer = answerText(answer);
       return res;
     }
     case "gelijk": {
-      const real = votes.filter((v) => v.answer.kind === "keuze");
-      if (real.length === 0) {
-        return res;
+      // The modal option: most chosen, ties broken by the order of the options.
+      let modal = "";
+      let best = 0;
+      let n = 0;
+      for (const r of respondents) {
+        const a = answerOf(r, q);
+        if (a === null || a.kind !== "keuze") continue;
+        n++;
+        let count = 0;
+        for (const o of respondents) {
+          const b = answerOf(o, q);
+          if (b !== null && b.kind === "keuze" && b.value === a.value) count++;
+        }
+        if (count > best || (count === best && q.options.indexOf(a.value) < q.options.indexOf(modal))) {
+          modal = a.value;
+          best = count;
+        }
       }
-      const counts = new Map<string, number>();
-      for (const v of real) if (v.answer.kind === "keuze") counts.set(v.answer.value, (counts.get(v.answer.value) ?? 0) + 1);
-      const [modal, n] = [...counts.entries()].sort((a, b) => b[1] - a[1] || q.options.indexOf(a[0]) - q.options.indexOf(b[0]))[0];
-      const share = n / real.length;
-      res.share = share;
-      res.passed = meetsQuorum(share, q.quorum);
-      res.dissenters = real.filter((v) => v.answer.kind === "keuze" && v.answer.value !== modal).map((v) => v.respondent.name);
-      res.explainFrom({ pos: n, n: real.length, modal });
+      if (n === 0) return res;
+      res.share = best / n;
+      res.passed = meetsQuorum(res.share, q.quorum);
+      for (const r of respondents) {
+        const a = answerOf(r, q);
+        if (a !== null && a.kind === "keuze" && a.value !== modal) res.dissenters = add(res.dissenters, r.name);
+      }
+      f.pos = best;
+      f.n = n;
+      f.modal = modal;
       return res;
     }
     case "dekking": {
-      const real = votes.filter((v) => v.answer.kind === "meerkeuze");
-      if (real.length === 0) {
-        return res;
-      }
-      const named = (v: Vote, group: string[]) => v.answer.kind === "meerkeuze" && v.answer.values.some((x) => group.includes(x));
+      let n = 0;
+      for (const r of respondents) if (answerOf(r, q)?.kind === "meerkeuze") n++;
+      if (n === 0) return res;
+      // Per required group, the share of lists that name it; a group too few name is missing.
       let minShare = 1;
       const covered: string[][] = [];
-      const missing: string[] = [];
       for (const group of q.required) {
-        const share = real.filter((v) => named(v, group)).length / real.length;
-        minShare = Math.min(minShare, share);
+        let naming = 0;
+        for (const r of respondents) if (names(answerOf(r, q), group)) naming++;
+        const share = naming / n;
+        if (share < minShare) minShare = share;
         if (meetsQuorum(share, q.quorum)) covered.push(group);
-        else missing.push(group.join("/"));
+        else res.missing = add(res.missing, group.join("/"));
       }
       res.share = q.required.length === 0 ? 1 : minShare;
-      res.missing = missing;
-      res.passed = missing.length === 0;
-      res.dissenters = real.filter((v) => covered.some((g) => !named(v, g))).map((v) => v.respondent.name);
-      res.explainFrom({ n: real.length });
+      res.passed = res.missing.length === 0;
+      // Dissenters: lists that leave out a group the others cover.
+      for (const r of respondents) {
+        const a = answerOf(r, q);
+        if (a?.kind !== "meerkeuze") continue;
+        for (const g of covered) {
+          if (!names(a, g)) {
+            res.dissenters = add(res.dissenters, r.name);
+            break;
+          }
+        }
+      }
+      f.n = n;
       return res;
     }
   }
 }
 
 /** The Dutch explanation of a condition's outcome: rule, share, threshold, result. */
-function explain(q: Question, res: ConditionResult, f: Facts | null): string {
+function explain(q: Question, res: ConditionResult, f: OutcomeParts): string {
   const need = QUORUM_TEXT[q.quorum];
   const outcome = res.passed ? "gehaald" : "niet gehaald";
   switch (q.rule) {
@@ -250,17 +315,17 @@ function explain(q: Question, res: ConditionResult, f: Facts | null): string {
       return `${q.code} telt niet mee in het oordeel.`;
     case "consensus":
       if (res.passed === null) return `${q.code}: geen ja/nee/deels-antwoorden.`;
-      return `${q.code} (consensus): ${String(f?.pos).replace(".", ",")} van ${f?.n} antwoorden positief (${percent(res.share ?? 0)}; ja telt 1, deels ½), nodig: ${need} — ${outcome}.`;
+      return `${q.code} (consensus): ${String(f.pos).replace(".", ",")} van ${f.n} antwoorden positief (${percent(res.share ?? 0)}; ja telt 1, deels ½), nodig: ${need} — ${outcome}.`;
     case "gemeente":
       if (res.passed === null) return `${q.code} (gemeente beslist): geen antwoord van de gemeente en geen uitsluitsel uit de documenten.`;
-      return `${q.code} (gemeente beslist): ${f?.decider === "gemeente" ? "de gemeente" : "de documenten (de gemeente gaf geen antwoord)"} ${f?.answer} — ${outcome}.`;
+      return `${q.code} (gemeente beslist): ${f.decider === "gemeente" ? "de gemeente" : "de documenten (de gemeente gaf geen antwoord)"} ${f.answer} — ${outcome}.`;
     case "gelijk":
       if (res.passed === null) return `${q.code}: geen keuze ingevuld.`;
-      return `${q.code} (zelfde keuze): ${f?.pos} van ${f?.n} kiezen '${f?.modal}' (${percent(res.share ?? 0)}), nodig: ${need} — ${outcome}.`;
+      return `${q.code} (zelfde keuze): ${f.pos} van ${f.n} kiezen '${f.modal}' (${percent(res.share ?? 0)}), nodig: ${need} — ${outcome}.`;
     case "dekking":
       if (res.passed === null) return `${q.code}: geen lijst ingevuld.`;
       return (
-        `${q.code} (dekking): ${q.required.length - res.missing.length} van ${q.required.length} vereiste onderdelen genoemd door ${need} van de ${f?.n} ondervraagden` +
+        `${q.code} (dekking): ${q.required.length - res.missing.length} van ${q.required.length} vereiste onderdelen genoemd door ${need} van de ${f.n} ondervraagden` +
         (res.missing.length ? `; ontbreekt: ${res.missing.join(", ")}` : "") +
         ` — ${outcome}.`
       );

@@ -3,10 +3,10 @@
  * diverge on an indicator's main question. See docs/agreement.md.
  */
 import { pairwiseAgreement } from "./agreement";
-import { Lazy, settle, votesFor, type Vote } from "./conditions";
+import { answerOf, Lazy, settle } from "./conditions";
 import { decimal, joinList } from "./dutch";
 import { janeeScore } from "./normalise";
-import type { Approach, Divergence, DivergenceLabel, Question } from "./types";
+import type { Answer, Approach, Divergence, DivergenceLabel, Question } from "./types";
 
 /** Weight for ja/deels/nee pairs: equal 1, one step apart ½, ja–nee 0. */
 export function janeeWeight(a: string, b: string): number {
@@ -14,91 +14,121 @@ export function janeeWeight(a: string, b: string): number {
 }
 
 /**
- * Jaccard similarity of two lists given as their "\u0000"-joined labels: |A ∩ B| / |A ∪ B|.
- * Each label is split once per divergence, not once per pair.
+ * Jaccard similarity of two lists of options, |A ∩ B| / |A ∪ B|, 1 for two empty lists. Lists of a
+ * meerkeuze answer name each option once, so counting shared items is the size of the intersection.
  */
-function jaccardOf(labels: readonly string[]): (a: string, b: string) => number {
-  const sets = new Map(labels.map((l) => [l, new Set(l.split("\u0000"))]));
-  return (a, b) => {
-    if (a === b) return 1;
-    const A = sets.get(a)!;
-    const B = sets.get(b)!;
-    let inter = 0;
-    for (const x of A) if (B.has(x)) inter++;
-    const union = A.size + B.size - inter;
-    return union === 0 ? 1 : inter / union;
-  };
+export function jaccard(a: readonly string[], b: readonly string[]): number {
+  if (a === b) return 1;
+  let inter = 0;
+  for (const x of a) if (b.includes(x)) inter++;
+  const union = a.length + b.length - inter;
+  return union === 0 ? 1 : inter / union;
 }
 
 /** The comparable label of a real answer, or null for no answer / "weet niet". */
-function label(v: Vote): string | null {
-  const a = v.answer;
+function label(a: Answer | null): string | null {
+  if (a === null) return null;
   if (a.kind === "janee" || a.kind === "keuze") return a.value;
   if (a.kind === "meerkeuze") return a.values.join("\u0000");
   return null;
 }
 
-export function divergence(q: Question, approach: Approach, dissenters: string[]): Divergence {
-  const votes = votesFor(q, approach).filter((v) => v.respondent.role !== "document");
-  const counts: Record<string, number> = {};
-  const real: { v: Vote; label: string }[] = [];
-  for (const v of votes) {
-    if (v.answer.kind === "weetniet") counts["weet niet"] = (counts["weet niet"] ?? 0) + 1;
-    const l = label(v);
-    if (l === null) continue;
-    real.push({ v, label: l });
-    const shown = v.answer.kind === "meerkeuze" ? "lijst" : l;
-    counts[shown] = (counts[shown] ?? 0) + 1;
-  }
-  const weight = q.type === "janee" ? janeeWeight : q.type === "meerkeuze" ? jaccardOf(real.map((r) => r.label)) : undefined;
-  const agreement = pairwiseAgreement(
-    real.map((r) => r.label),
-    weight,
-  );
-  const freq = new Map<string, number>();
-  for (const r of real) freq.set(r.label, (freq.get(r.label) ?? 0) + 1);
-  const majorityShare = real.length ? Math.max(...freq.values()) / real.length : null;
+const identity = (a: string, b: string): number => (a === b ? 1 : 0);
 
-  let gemeenteGap: number | null = null;
-  if (q.type === "janee") {
-    const s = (role: string) => real.filter((r) => r.v.respondent.role === role).map((r) => janeeScore(r.label as "ja"));
-    const g = s("gemeente");
-    const p = s("netwerkpartner");
-    if (g.length && p.length) gemeenteGap = g[0] - p.reduce((a, b) => a + b, 0) / p.length;
+/** Shared empty list of dissenters (most indicators have none); never mutated. */
+const NO_DISSENTERS = Object.freeze([]) as unknown as string[];
+const NO_LISTS: (readonly string[])[] = [];
+
+/** How often each answer was given by the gemeente and netwerkpartners: "ja", "deels", an option, "lijst", "weet niet". */
+function countAnswers(q: Question, approach: Approach): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of approach.respondents) {
+    const a = answerOf(r, q);
+    if (r.role === "document" || a === null) continue;
+    const l = a.kind === "weetniet" ? "weet niet" : a.kind === "meerkeuze" ? "lijst" : label(a);
+    if (l !== null) counts[l] = (counts[l] ?? 0) + 1;
   }
-  const realDissenters = dissenters.filter((d) => real.some((r) => r.v.respondent.name === d));
+  return counts;
+}
+
+export function divergence(q: Question, approach: Approach, dissenters: string[]): Divergence {
+  // The real answers of the gemeente and netwerkpartners: their labels and who gave them.
+  const labels: string[] = new Array(approach.respondents.length);
+  const lists: (readonly string[])[] = q.type === "meerkeuze" ? new Array(approach.respondents.length) : NO_LISTS;
+  let n = 0;
+  let gemeente = -1;
+  let partners = 0;
+  let partnerSum = 0;
+  for (const r of approach.respondents) {
+    const role = r.role;
+    const a = answerOf(r, q);
+    if (role === "document" || a === null) continue;
+    const l = label(a);
+    if (l === null) continue;
+    if (a.kind === "meerkeuze") lists[n] = a.values;
+    labels[n++] = l;
+    if (a.kind === "janee") {
+      if (role === "gemeente" && gemeente < 0) gemeente = janeeScore(a.value);
+      else if (role === "netwerkpartner") {
+        partners++;
+        partnerSum += janeeScore(a.value);
+      }
+    }
+  }
+  labels.length = n;
+  let agreement: number | null;
+  if (q.type === "meerkeuze") {
+    lists.length = n;
+    agreement = pairwiseAgreement(lists, jaccard);
+  } else agreement = pairwiseAgreement(labels, q.type === "janee" ? janeeWeight : identity);
+  // The share of the most frequent label (n ≤ 4 in practice: counting pairs beats a map).
+  let modal = 0;
+  for (let i = 0; i < n; i++) {
+    let c = 0;
+    for (let j = 0; j < n; j++) if (labels[j] === labels[i]) c++;
+    if (c > modal) modal = c;
+  }
+  const majorityShare = n ? modal / n : null;
+  // A gemeente that rates itself better (or worse) than its partners do, on ja/nee questions.
+  const gemeenteGap = q.type === "janee" && gemeente >= 0 && partners > 0 ? gemeente - partnerSum / partners : null;
+  // The condition's dissenters who gave a real answer to this question (most indicators have none).
+  // (A copy of exactly that length: a list grown by filter keeps room for 17 names.)
+  const real = dissenters.filter((d) => approach.respondents.some((r) => r.name === d && r.role !== "document" && label(answerOf(r, q)) !== null));
+  const realDissenters = real.length === 0 ? NO_DISSENTERS : real.slice();
   let lbl: DivergenceLabel;
   if (agreement === null) lbl = "te weinig antwoorden";
   else if (agreement >= 1 - 1e-9) lbl = "eensgezind";
-  else if (realDissenters.length > 0 && realDissenters.length < real.length / 2) lbl = "minderheid wijkt af";
+  else if (realDissenters.length > 0 && realDissenters.length < n / 2) lbl = "minderheid wijkt af";
   else lbl = "verdeeld";
 
   const score = agreement === null ? null : Math.max(0, 1 - agreement);
-  return new DivergenceResult(score, lbl, agreement, majorityShare, counts, real.length, realDissenters, gemeenteGap, q.options);
+  return new DivergenceResult(score, lbl, agreement, majorityShare, n, realDissenters, gemeenteGap, { q, approach });
 }
 
-/** A divergence whose two texts are written when first read. */
+/** A divergence whose answer counts and texts are made when first read. */
 class DivergenceResult extends Lazy implements Divergence {
-  private parts: { options: readonly string[] };
+  private parts: { q: Question; approach: Approach };
   constructor(
     readonly score: number | null,
     readonly label: DivergenceLabel,
     readonly agreement: number | null,
     readonly majorityShare: number | null,
-    readonly counts: Record<string, number>,
     readonly realAnswers: number,
     readonly dissenters: string[],
     readonly gemeenteGap: number | null,
-    options: readonly string[],
+    parts: { q: Question; approach: Approach },
   ) {
     super();
-    this.parts = { options };
+    this.parts = parts;
   }
   protected lazyKeys(): readonly string[] {
-    return ["countsText", "text"];
+    return ["counts", "countsText", "text"];
+  }
+  get counts(): Record<string, number> {
+    return settle(this, "counts", countAnswers(this.parts.q, this.parts.approach));
   }
   get countsText(): string {
-    const order = ["ja", "deels", "nee", ...this.parts.options, "lijst", "weet niet"];
+    const order = ["ja", "deels", "nee", ...this.parts.q.options, "lijst", "weet niet"];
     const text = Object.entries(this.counts)
       .sort((x, y) => order.indexOf(x[0]) - order.indexOf(y[0]))
       .map(([k, n]) => `${n}× ${k}`)

@@ -18,14 +18,17 @@ export function isCellError(v: CellValue): v is CellError {
 /** The error code of a cell (`#N/A`), whether reported as an error object or as its text; else null. */
 export function cellErrorCode(v: CellValue): string | null {
   if (isCellError(v)) return v.error;
-  if (typeof v === "string" && ERROR_TEXT.test(v.trim())) return v.trim().toUpperCase();
+  if (typeof v === "string" && v.includes("#") && ERROR_TEXT.test(v.trim())) return v.trim().toUpperCase();
   return null;
 }
+
+/** White space that cellText folds: a test for it is cheaper than folding text that has none. */
+const UNUSUAL_SPACE = /[\u00a0\u2007\u202f\t\r\n]| {2}/;
 
 /** Text of a cell with white space folded; numbers and booleans as they read. Dates and errors give "". */
 export function cellText(v: CellValue): string {
   if (v === null || v === undefined) return "";
-  if (typeof v === "string") return v.replace(/[\u00a0\u2007\u202f\t\r\n]+/g, " ").replace(/ {2,}/g, " ").trim();
+  if (typeof v === "string") return UNUSUAL_SPACE.test(v) ? v.replace(/[\u00a0\u2007\u202f\t\r\n]+/g, " ").replace(/ {2,}/g, " ").trim() : v.trim();
   if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
   if (typeof v === "boolean") return v ? "WAAR" : "ONWAAR";
   return "";
@@ -147,16 +150,22 @@ export function parseJaNee(v: CellValue): Parsed {
   };
 }
 
-const optionIndexes = new WeakMap<readonly string[], Map<string, string>>();
+const optionIndexes = new WeakMap<readonly string[], Map<string, number>>();
 
-/** The option whose key equals the item's key; the key → option map is built once per options list. */
-function matchOption(item: string, options: readonly string[]): string | null {
+/** Key → position of the option with that key; built once per options list. */
+function optionIndex(options: readonly string[]): Map<string, number> {
   let index = optionIndexes.get(options);
   if (!index) {
-    index = new Map(options.map((o) => [labelKey(o), o]));
+    index = new Map(options.map((o, i) => [labelKey(o), i]));
     optionIndexes.set(options, index);
   }
-  return index.get(labelKey(item)) ?? null;
+  return index;
+}
+
+/** The option whose key equals the item's key. */
+function matchOption(item: string, options: readonly string[]): string | null {
+  const i = optionIndex(options).get(labelKey(item));
+  return i === undefined ? null : options[i];
 }
 
 export function parseChoice(v: CellValue, options: readonly string[]): Parsed {
@@ -179,17 +188,19 @@ export function parseMulti(v: CellValue, options: readonly string[]): Parsed {
   if (p) return { ok: false, problem: `${p}; verwacht een lijst gescheiden door ';' uit: ${options.join("; ")}` };
   if (isBlank(v)) return { ok: true, answer: { kind: "leeg" } };
   const raw = typeof v === "string" ? v : cellText(v);
-  if (WEETNIET.has(labelKey(cellText(raw)))) return { ok: true, answer: { kind: "weetniet" } };
-  const items = raw
-    .split(/[;,\n\r]+/)
-    .map((s) => cellText(s))
-    .filter((s) => s !== "");
-  const values: string[] = [];
+  // "weet niet" for the whole list. A text with a separator never is: labelKey keeps ";" and ",",
+  // and no spelling of "weet niet" has one (so long lists are not folded and cached for nothing).
+  if (!/[;,]/.test(raw) && WEETNIET.has(labelKey(cellText(raw)))) return { ok: true, answer: { kind: "weetniet" } };
+  // Which options are named (each once, whatever the order or spelling), and what is not an option.
+  const index = optionIndex(options);
+  const named: boolean[] = new Array(options.length).fill(false);
   const unknown: string[] = [];
-  for (const it of items) {
-    const m = matchOption(it, options);
-    if (m === null) unknown.push(it);
-    else if (!values.includes(m)) values.push(m);
+  for (const part of raw.split(/[;,\n\r]+/)) {
+    const it = cellText(part);
+    if (it === "") continue;
+    const i = index.get(labelKey(it));
+    if (i === undefined) unknown.push(it);
+    else named[i] = true;
   }
   if (unknown.length > 0) {
     const hints = unknown.map((u) => {
@@ -201,8 +212,9 @@ export function parseMulti(v: CellValue, options: readonly string[]): Parsed {
       problem: `onbekende keuze${unknown.length > 1 ? "s" : ""} ${hints.join(", ")}; toegestaan: ${options.join("; ")}`,
     };
   }
+  // In the order of the options.
+  const values = options.filter((_, i) => named[i]);
   if (values.length === 0) return { ok: true, answer: { kind: "leeg" } };
-  values.sort((a, b) => options.indexOf(a) - options.indexOf(b));
   return { ok: true, answer: { kind: "meerkeuze", values } };
 }
 

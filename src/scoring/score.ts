@@ -2,8 +2,8 @@
  * Scoring: per indicator a verdict with its reasons, LET OP notes, divergence and finding; per theme
  * the conclusion points; per approach the agreement across all indicators. Overrides win and are marked.
  */
-import { gwetAC1, krippendorffAlphaNominal, percentAgreement } from "./agreement";
-import { evaluate, Lazy, settle, votesFor } from "./conditions";
+import { agreementStatistics } from "./agreement";
+import { answerOf, evaluate, Lazy, scoreOf, settle } from "./conditions";
 import { divergence } from "./divergence";
 import { chain, conclusionLine, describe, noteForFailed } from "./finding";
 import { indicatorPlaces, type IndicatorPlace } from "./framework/walk";
@@ -22,6 +22,8 @@ import type {
   ThemeConclusion,
   Verdict,
 } from "./types";
+
+const JANEE_CATEGORIES = ["ja", "deels", "nee"];
 
 export const SYMBOL: Record<Verdict, string> = { voldoet: "✓", verbeterpunt: "✗", onvoldoende: "?" };
 export const VERDICT_TEXT: Record<Verdict, string> = {
@@ -42,7 +44,10 @@ export function overrideKey(gemeente: string, approach: string, indicator: strin
 /** Whether a passed condition has a minority against it that the finding reports as LET OP. */
 function hasDissent(q: Question, approach: Approach): boolean {
   if (q.rule !== "consensus" && q.rule !== "gemeente") return false;
-  return votesFor(q, approach).some((v) => v.answer.kind === "janee" && v.answer.value !== "ja");
+  return approach.respondents.some((r) => {
+    const s = scoreOf(answerOf(r, q));
+    return s >= 0 && s < 1;
+  });
 }
 
 interface IndicatorTexts {
@@ -127,7 +132,6 @@ class ScoredIndicator extends Lazy implements IndicatorResult {
     readonly computedVerdict: Verdict,
     readonly letOp: boolean,
     readonly divergence: Divergence,
-    readonly conditions: ConditionResult[],
     override: Override | undefined,
     parts: IndicatorParts,
   ) {
@@ -136,7 +140,16 @@ class ScoredIndicator extends Lazy implements IndicatorResult {
     this.parts = parts;
   }
   protected lazyKeys(): readonly string[] {
-    return ["notes", "reasons", "computedFinding", "finding"];
+    return ["conditions", "notes", "reasons", "computedFinding", "finding"];
+  }
+  /**
+   * The outcome of every scored question, evaluated again when first read. The verdict needs only
+   * whether each passed; keeping the outcomes of a whole study alive was a third of its memory, and
+   * evaluation is deterministic (approaches are not changed after they are read).
+   */
+  get conditions(): ConditionResult[] {
+    const p = this.parts;
+    return settle(this, "conditions", p.scored.map((q) => evaluate(q, p.approach)));
   }
   private texts(): IndicatorTexts {
     const p = this.parts;
@@ -177,11 +190,18 @@ function scoredQuestions(indicator: Indicator): Question[] {
 function scoreIndicator(place: IndicatorPlace, approach: Approach, override: Override | undefined): IndicatorResult {
   const { indicator, theme, criterion } = place;
   const scored = scoredQuestions(indicator);
-  const results: ConditionResult[] = scored.map((q) => evaluate(q, approach));
+  const results = scored.map((q) => evaluate(q, approach));
+  let failedRequired = false;
+  let letOp = false;
+  for (let i = 0; i < scored.length; i++) {
+    const r = results[i];
+    if (r.passed === false) {
+      if (r.weight === "vereist") failedRequired = true;
+      letOp = true;
+    } else if (r.passed === true && !letOp && hasDissent(scored[i], approach)) letOp = true;
+  }
   const main = results[0];
-  const verdict: Verdict =
-    !main || main.passed === null ? "onvoldoende" : results.some((r) => r.weight === "vereist" && r.passed === false) ? "verbeterpunt" : "voldoet";
-  const letOp = verdict === "voldoet" && results.some((r, i) => r.passed === false || (r.passed === true && hasDissent(scored[i], approach)));
+  const verdict: Verdict = !main || main.passed === null ? "onvoldoende" : failedRequired ? "verbeterpunt" : "voldoet";
   const div = divergence(scored[0] ?? indicator.questions[0], approach, main?.dissenters ?? []);
   return new ScoredIndicator(
     indicator.code,
@@ -190,35 +210,38 @@ function scoreIndicator(place: IndicatorPlace, approach: Approach, override: Ove
     criterion.name,
     override?.verdict ?? verdict,
     verdict,
-    letOp,
+    verdict === "voldoet" && letOp,
     div,
-    results,
     override,
     { scored, approach },
   );
 }
 
+/** The ja/nee questions the gemeente and the netwerkpartners are all asked: the items of the agreement. */
+const agreementItemCache = new WeakMap<Framework, Question[]>();
+
+function agreementItems(fw: Framework): Question[] {
+  let items = agreementItemCache.get(fw);
+  if (!items) {
+    items = indicatorPlaces(fw)
+      .flatMap((p) => p.indicator.questions)
+      .filter((q) => q.type === "janee" && q.rule === "consensus" && q.roles.includes("netwerkpartner"));
+    agreementItemCache.set(fw, items);
+  }
+  return items;
+}
+
 /** Agreement across all shared ja/nee questions: items × the gemeente and netwerkpartners. */
 export function approachAgreement(approach: Approach, fw: Framework): Agreement {
   const raters = approach.respondents.filter((r) => r.role !== "document");
-  const items = indicatorPlaces(fw)
-    .flatMap((p) => p.indicator.questions)
-    .filter((q) => q.type === "janee" && q.rule === "consensus" && q.roles.includes("netwerkpartner"));
-  const ratings = items.map((q) => {
-    const votes = votesFor(q, approach);
-    return raters.map((r) => {
-      const v = votes.find((x) => x.respondent === r);
-      return v && v.answer.kind === "janee" ? v.answer.value : null;
-    });
-  });
-  const usable = ratings.filter((row) => row.filter((x) => x !== null).length >= 2).length;
-  return {
-    items: usable,
-    raters: raters.length,
-    percent: percentAgreement(ratings),
-    ac1: gwetAC1(ratings, ["ja", "deels", "nee"]),
-    alpha: krippendorffAlphaNominal(ratings),
-  };
+  const ratings = agreementItems(fw).map((q) =>
+    raters.map((r) => {
+      const a = answerOf(r, q);
+      return a !== null && a.kind === "janee" ? a.value : null;
+    }),
+  );
+  const stats = agreementStatistics(ratings, JANEE_CATEGORIES);
+  return { items: stats.items, raters: raters.length, percent: stats.percent, ac1: stats.ac1, alpha: stats.alpha };
 }
 
 /**
@@ -246,9 +269,17 @@ function conclusions(fw: Framework, approach: Approach, results: IndicatorResult
 }
 
 export function scoreApproach(approach: Approach, fw: Framework, overrides: readonly Override[] = []): ApproachResult {
-  const byKey = new Map(overrides.map((o) => [overrideKey(o.gemeente, o.approach, o.indicator), o]));
-  const indicators = indicatorPlaces(fw).map((p) => scoreIndicator(p, approach, byKey.get(overrideKey(approach.gemeente, approach.name, p.indicator.code))));
-  const count = (v: Verdict) => indicators.filter((r) => r.verdict === v).length;
+  const byKey = overrides.length ? new Map(overrides.map((o) => [overrideKey(o.gemeente, o.approach, o.indicator), o])) : null;
+  const places = indicatorPlaces(fw);
+  const indicators: IndicatorResult[] = [];
+  const counts = { voldoet: 0, verbeterpunt: 0, onvoldoende: 0, letOp: 0 };
+  for (const p of places) {
+    const override = byKey?.get(overrideKey(approach.gemeente, approach.name, p.indicator.code));
+    const r = scoreIndicator(p, approach, override);
+    indicators.push(r);
+    counts[r.verdict]++;
+    if (r.verdict === "voldoet" && r.letOp) counts.letOp++;
+  }
   return {
     gemeente: approach.gemeente,
     approach: approach.name,
@@ -258,12 +289,7 @@ export function scoreApproach(approach: Approach, fw: Framework, overrides: read
       return settle(this, "conclusions", conclusions(fw, approach, indicators));
     },
     agreement: approachAgreement(approach, fw),
-    counts: {
-      voldoet: count("voldoet"),
-      verbeterpunt: count("verbeterpunt"),
-      onvoldoende: count("onvoldoende"),
-      letOp: indicators.filter((r) => r.verdict === "voldoet" && r.letOp).length,
-    },
+    counts,
   };
 }
 

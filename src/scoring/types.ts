@@ -124,6 +124,7 @@ export type Answer =
   | { kind: "weetniet" }
   | { kind: "janee"; value: "ja" | "nee" | "deels" }
   | { kind: "keuze"; value: string }
+  /** The options named, each once, in the order of the question's options. */
   | { kind: "meerkeuze"; values: string[] }
   | { kind: "tekst"; value: string }
   | { kind: "getal"; value: number };

@@ -52,6 +52,21 @@ describe("readAnswers: a clean sheet", () => {
     expect(cjg.answers).toEqual({ TL3: { kind: "janee", value: "nee" }, TL1: { kind: "keuze", value: "opvoedproblemen" } });
     expect(doc.answers).toEqual({ AP1: { kind: "janee", value: "ja" } });
   });
+  it("reads each distinct text of a column once: equal cells share one frozen answer", () => {
+    const values = [
+      HEADER,
+      row("A", "X", "G", "gemeente", { AP12: "gezin; wonen", TL3: "Ja" }),
+      row("A", "X", "P1", "netwerkpartner", { AP12: "gezin; wonen", TL3: "Ja" }),
+      row("A", "X", "P2", "netwerkpartner", { AP12: "wonen;gezin", TL3: "ja" }),
+    ];
+    const [g, p1, p2] = readAnswers(sheet(values), FW).approaches[0].respondents;
+    expect(p1.answers.AP12).toBe(g.answers.AP12);
+    expect(p2.answers.AP12).toEqual(g.answers.AP12);
+    const list = g.answers.AP12 as Extract<Answer, { kind: "meerkeuze" }>;
+    expect(Object.isFrozen(list) && Object.isFrozen(list.values)).toBe(true);
+    expect(() => list.values.push("werk")).toThrow(TypeError);
+    expect(p2.answers.TL3).toEqual({ kind: "janee", value: "ja" });
+  });
   it("records the source row and the column letter of every question", () => {
     const gem = read.approaches[0].respondents[0];
     expect(gem.source.row).toBe(2);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { evaluate } from "../../src/scoring/conditions";
-import { divergence, janeeWeight } from "../../src/scoring/divergence";
+import { divergence, jaccard, janeeWeight } from "../../src/scoring/divergence";
 import type { CellValue, Question } from "../../src/scoring/types";
 import { approachOf, question, type Spec } from "./helpers";
 
@@ -19,6 +19,24 @@ function div(values: (CellValue | null)[], opts: { doc?: CellValue; q?: Question
   const a = approachOf([q], specs);
   return divergence(q, a, evaluate(q, a).dissenters);
 }
+
+describe("jaccard", () => {
+  it("is |A ∩ B| / |A ∪ B|, 1 for equal or two empty lists, symmetric", () => {
+    expect(jaccard(["a", "b"], ["b", "c"])).toBeCloseTo(1 / 3, 12);
+    expect(jaccard(["a"], ["b"])).toBe(0);
+    expect(jaccard(["a", "b"], ["b", "a"])).toBe(1);
+    expect(jaccard([], [])).toBe(1);
+    expect(jaccard(["a", "b", "c", "d"], ["a"])).toBe(0.25);
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.constantFrom("a", "b", "c", "d", "e")), fc.uniqueArray(fc.constantFrom("a", "b", "c", "d", "e")), (a, b) => {
+        const j = jaccard(a, b);
+        const union = new Set([...a, ...b]).size;
+        const inter = a.filter((x) => b.includes(x)).length;
+        return j === jaccard(b, a) && j === (union === 0 ? 1 : inter / union);
+      }),
+    );
+  });
+});
 
 describe("janeeWeight", () => {
   it("is 1 for equal answers, ½ one step apart, 0 for ja–nee", () => {

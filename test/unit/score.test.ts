@@ -180,6 +180,36 @@ describe("on the whole GGSR framework", () => {
     }
   });
 
+  it("a serialised result is complete: the parts made on first read (conditions, counts, texts) are in its JSON", () => {
+    // Score again, so nothing has been read yet.
+    const fresh = scoreApproach(read.approaches[0], ggsr2013);
+    const json = JSON.parse(JSON.stringify(fresh.indicators));
+    expect(json).toHaveLength(30);
+    fresh.indicators.forEach((r, i) => {
+      const j = json[i];
+      expect(j.parts).toBeUndefined();
+      expect(j.divergence.parts).toBeUndefined();
+      expect(j.conditions).toEqual(JSON.parse(JSON.stringify(r.conditions)));
+      expect(j.conditions.length).toBeGreaterThan(0);
+      expect(j.divergence.counts).toEqual(r.divergence.counts);
+      expect(typeof j.divergence.countsText).toBe("string");
+      expect(j.finding).toBe(r.finding);
+      expect(j.conditions.every((c: { explanation: unknown; evidence: unknown }) => typeof c.explanation === "string" && Array.isArray(c.evidence))).toBe(true);
+    });
+  });
+
+  it("conditions read later equal the outcomes the verdict was computed from", () => {
+    for (const r of results) {
+      for (const ind of r.indicators) {
+        const failedRequired = ind.conditions.some((c) => c.weight === "vereist" && c.passed === false);
+        const main = ind.conditions[0];
+        const expected = !main || main.passed === null ? "onvoldoende" : failedRequired ? "verbeterpunt" : "voldoet";
+        expect(ind.computedVerdict).toBe(expected);
+        expect(ind.divergence.dissenters.every((d) => main.dissenters.includes(d))).toBe(true);
+      }
+    }
+  });
+
   it("approachAgreement counts the shared ja/nee items and the raters (documents excluded)", () => {
     const emmen = read.approaches[0];
     const ag = approachAgreement(emmen, ggsr2013);
