@@ -7,7 +7,7 @@
 import { cellAddress, columnLetter, parseRange } from "./address";
 import { allQuestions, indicators } from "./framework/walk";
 import { cellErrorCode, cellText, closest, isBlank, labelKey, parseAnswer, parseRole, type Parsed } from "./normalise";
-import type { AnswersRead, Approach, CellValue, Framework, Issue, Question, Respondent, Role, SheetData, Severity } from "./types";
+import type { Answer, AnswersRead, Approach, CellValue, Framework, Issue, Question, Respondent, Role, SheetData, Severity } from "./types";
 
 export const KEY_COLUMNS = ["Gemeente", "Aanpak", "Respondent", "Rol"] as const;
 export const NOTE_SUFFIX = "_toelichting";
@@ -256,6 +256,7 @@ export function readAnswers(sheet: SheetData, framework: Framework): AnswersRead
       order.push(approach);
     }
     const respondent: Respondent = { name, role, answers: {}, notes: {}, source: { sheet: sheet.name, row: sheetRow, columns } };
+    const given: [string, Answer][] = [];
     for (let c = 0; c < cols.length; c++) {
       const col = cols[c];
       if (!col || col.kind === "key") continue;
@@ -282,8 +283,11 @@ export function readAnswers(sheet: SheetData, framework: Framework): AnswersRead
         );
         continue;
       }
-      respondent.answers[q.code] = parsed.answer;
+      given.push([q.code, parsed.answer]);
     }
+    // Built at once, not key by key: an object that gets some 40 keys one by one turns into a
+    // hash table (about 2 KB per respondent); from its entries it stays a compact object.
+    respondent.answers = Object.fromEntries(given);
     approach.respondents.push(respondent);
   }
 
