@@ -76,6 +76,15 @@ export async function exists(path: string): Promise<boolean> {
   }
 }
 
+/**
+ * A command's output may not be its input, nor an existing file unless --overwrite was given.
+ * `shown` is how the first message names the output (as typed, by default the full path).
+ */
+export async function checkOutputPath(inPath: string, outPath: string, overwrite: boolean, shown = outPath): Promise<void> {
+  if (inPath === outPath) throw new UsageError(`${shown} is ook het invoerbestand; kies een ander uitvoerbestand.`);
+  if (!overwrite && (await exists(outPath))) throw new UsageError(`${outPath} bestaat al. Gebruik --overwrite om het te overschrijven.`);
+}
+
 export function requireXlsx(path: string, what: string): void {
   if (extname(path).toLowerCase() !== ".xlsx") throw new UsageError(`${what} moet een .xlsx-bestand zijn (kreeg: ${path}).`);
 }
@@ -202,8 +211,7 @@ export async function cmdScore(input: string, output: string, overwrite: boolean
   const cwd = io.cwd ?? process.cwd();
   const inPath = resolve(cwd, input);
   const outPath = resolve(cwd, output);
-  if (inPath === outPath) throw new UsageError(`${output} is ook het invoerbestand; kies een ander uitvoerbestand.`);
-  if (!overwrite && (await exists(outPath))) throw new UsageError(`${outPath} bestaat al. Gebruik --overwrite om het te overschrijven.`);
+  await checkOutputPath(inPath, outPath, overwrite, output);
   const { results, issues, kept } = await scoreFile(inPath, outPath, overwrite, factsheets);
   const { errors } = countIssues(issues);
   io.stdout(`Resultaten geschreven naar ${outPath}\n`);

@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import { byGemeente } from "../layout";
 import { labelKey } from "../scoring";
 import { writeFactsheetWorkbook } from "../xlsx/factsheet";
-import { approachSummary, EXIT_INPUT_ERRORS, EXIT_OK, exists, issueSummary, readInput, requireXlsx, saveWorkbook, UsageError } from "./commands";
+import { approachSummary, checkOutputPath, EXIT_INPUT_ERRORS, EXIT_OK, issueSummary, readInput, requireXlsx, saveWorkbook, UsageError } from "./commands";
 import type { CliIO } from "./commands";
 import { countIssues, readStudy, scoreStudy } from "./study";
 
@@ -24,8 +24,7 @@ export async function cmdFactsheet(input: string, output: string, overwrite: boo
   const cwd = io.cwd ?? process.cwd();
   const inPath = resolve(cwd, input);
   const outPath = resolve(cwd, output);
-  if (inPath === outPath) throw new UsageError(`${output} is ook het invoerbestand; kies een ander uitvoerbestand.`);
-  if (!overwrite && (await exists(outPath))) throw new UsageError(`${outPath} bestaat al. Gebruik --overwrite om het te overschrijven.`);
+  await checkOutputPath(inPath, outPath, overwrite, output);
   const read = await readInput(inPath);
   read.workbook = undefined;
   const study = readStudy(read);

@@ -10,7 +10,7 @@ import { closest } from "../scoring/normalise";
 import type { Approach, Framework, GemeenteContext, Issue, Override } from "../scoring";
 import { inspectShareBytes, planShare, shareFileName, uniqueFileName, workbookBytes, writeShare } from "../share";
 import type { ShareInput, ShareOptions, SharePlan } from "../share";
-import { EXIT_INPUT_ERRORS, EXIT_OK, exists, issueSummary, plural, readInput, saveBytes, UsageError } from "./commands";
+import { checkOutputPath, EXIT_INPUT_ERRORS, EXIT_OK, exists, issueSummary, plural, readInput, saveBytes, UsageError } from "./commands";
 import type { CliIO } from "./commands";
 import { NATIONAL_FILE, NationalOverview } from "./national";
 import { Progress } from "./progress";
@@ -106,8 +106,7 @@ export async function cmdShare(input: string, o: ShareCommandOptions, io: CliIO)
       outPath = given;
     }
   }
-  if (outPath === inPath) throw new UsageError(`${outPath} is ook het invoerbestand; kies een ander uitvoerbestand.`);
-  if (!o.overwrite && (await exists(outPath))) throw new UsageError(`${outPath} bestaat al. Gebruik --overwrite om het te overschrijven.`);
+  await checkOutputPath(inPath, outPath, o.overwrite);
   await saveBytes(await shareBytes(plan), outPath, o.overwrite);
 
   const factsheets = plan.sheets.filter((s) => s.kind === "factsheet").length;

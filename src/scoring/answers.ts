@@ -255,7 +255,7 @@ export function readAnswers(sheet: SheetData, framework: Framework): AnswersRead
       byKey.set(approachKey, approach);
       order.push(approach);
     }
-    const respondent: Respondent = { name, role, answers: {}, notes: {}, source: { sheet: sheet.name, row: sheetRow, columns } };
+    const notes: Record<string, string> = {};
     const given: [string, Answer][] = [];
     for (let c = 0; c < cols.length; c++) {
       const col = cols[c];
@@ -264,7 +264,7 @@ export function readAnswers(sheet: SheetData, framework: Framework): AnswersRead
       if (col.kind === "note") {
         const err = cellErrorCode(v);
         if (err) issues.add("fout", "error-value", at(r, c), `bevat de foutwaarde ${err}; verwacht tekst. De toelichting wordt niet gelezen.`);
-        else if (!isBlank(v)) respondent.notes[col.indicator] = typeof v === "string" ? v.trim() : cellText(v);
+        else if (!isBlank(v)) notes[col.indicator] = typeof v === "string" ? v.trim() : cellText(v);
         continue;
       }
       const q = col.question;
@@ -287,7 +287,7 @@ export function readAnswers(sheet: SheetData, framework: Framework): AnswersRead
     }
     // Built at once, not key by key: an object that gets some 40 keys one by one turns into a
     // hash table (about 2 KB per respondent); from its entries it stays a compact object.
-    respondent.answers = Object.fromEntries(given);
+    const respondent: Respondent = { name, role, answers: Object.fromEntries(given), notes, source: { sheet: sheet.name, row: sheetRow, columns } };
     approach.respondents.push(respondent);
   }
 

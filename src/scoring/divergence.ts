@@ -37,7 +37,8 @@ const identity = (a: string, b: string): number => (a === b ? 1 : 0);
 
 /** Shared empty list of dissenters (most indicators have none); never mutated. */
 const NO_DISSENTERS = Object.freeze([]) as unknown as string[];
-const NO_LISTS: (readonly string[])[] = [];
+/** Stands in for the lists of a question that is not meerkeuze; never written to. */
+const NO_LISTS = Object.freeze([]) as unknown as (readonly string[])[];
 
 /** How often each answer was given by the gemeente and netwerkpartners: "ja", "deels", an option, "lijst", "weet niet". */
 function countAnswers(q: Question, approach: Approach): Record<string, number> {
@@ -65,7 +66,7 @@ export function divergence(q: Question, approach: Approach, dissenters: string[]
     if (role === "document" || a === null) continue;
     const l = label(a);
     if (l === null) continue;
-    if (a.kind === "meerkeuze") lists[n] = a.values;
+    if (lists !== NO_LISTS && a.kind === "meerkeuze") lists[n] = a.values;
     labels[n++] = l;
     if (a.kind === "janee") {
       if (role === "gemeente" && gemeente < 0) gemeente = janeeScore(a.value);

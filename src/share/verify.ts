@@ -13,6 +13,7 @@
  * - none of the `forbidden` strings in any part (raw or XML-unescaped).
  */
 import JSZip from "jszip";
+import { unescapeXml } from "../xlsx/xml";
 
 /** The only author the share copy names: the program. */
 export const SHARE_AUTHOR = "STJ Toets";
@@ -44,20 +45,6 @@ const FORBIDDEN_PARTS: [RegExp, string][] = [
   [/^docProps\/custom\.xml$/i, "aangepaste documenteigenschappen"],
   [/(^|\/)persons?\//i, "personen (threaded comments)"],
 ];
-
-export function unescapeXml(s: string): string {
-  return s.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-f]+|#\d+);/gi, (m, e: string) => {
-    const k = e.toLowerCase();
-    if (k === "lt") return "<";
-    if (k === "gt") return ">";
-    if (k === "quot") return '"';
-    if (k === "apos") return "'";
-    if (k === "amp") return "&";
-    if (k.startsWith("#x")) return String.fromCodePoint(parseInt(k.slice(2), 16));
-    if (k.startsWith("#")) return String.fromCodePoint(parseInt(k.slice(1), 10));
-    return m;
-  });
-}
 
 function tagText(xml: string, tag: string): string | null {
   const m = new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`).exec(xml);

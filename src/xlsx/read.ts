@@ -17,6 +17,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { cellAddress, labelKey, OVERRIDES_SHEET, parseRange } from "../scoring";
 import type { CellValue, Issue, SheetData } from "../scoring";
+import { unescapeXml } from "./xml";
 
 export const ANSWERS_SHEET = "Antwoorden";
 export const CONTEXT_SHEET = "Context";
@@ -206,19 +207,6 @@ function worksheetTables(ws: ExcelJS.Worksheet): { name: string; ref: string }[]
 // ---------------------------------------------------------------------------------------------
 // Raw XML: formula cells whose cached result is the empty text
 // ---------------------------------------------------------------------------------------------
-
-const unescapeXml = (s: string) =>
-  s.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-f]+|#\d+);/gi, (m, e: string) => {
-    const k = e.toLowerCase();
-    if (k === "lt") return "<";
-    if (k === "gt") return ">";
-    if (k === "quot") return '"';
-    if (k === "apos") return "'";
-    if (k === "amp") return "&";
-    if (k.startsWith("#x")) return String.fromCodePoint(parseInt(k.slice(2), 16));
-    if (k.startsWith("#")) return String.fromCodePoint(parseInt(k.slice(1), 10));
-    return m;
-  });
 
 /**
  * ExcelJS drops an empty cached result, so `=""` cannot be told from "never calculated" through its
