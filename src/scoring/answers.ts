@@ -7,7 +7,7 @@
 import { cellAddress, columnLetter, parseRange } from "./address";
 import { allQuestions, indicators } from "./framework/walk";
 import { cellErrorCode, cellText, closest, isBlank, labelKey, parseAnswer, parseRole, type Parsed } from "./normalise";
-import type { Answer, AnswersRead, Approach, CellValue, Framework, Issue, Question, Respondent, Role, SheetData, Severity } from "./types";
+import { ROLES, type Answer, type AnswersRead, type Approach, type CellValue, type Framework, type Issue, type Question, type Respondent, type Role, type SheetData, type Severity } from "./types";
 
 export const KEY_COLUMNS = ["Gemeente", "Aanpak", "Respondent", "Rol"] as const;
 export const NOTE_SUFFIX = "_toelichting";
@@ -179,6 +179,15 @@ export function readAnswers(sheet: SheetData, framework: Framework): AnswersRead
   }
 
   // --- rows ------------------------------------------------------------------------------------
+  // Each respondent's answers start as a copy of its role's template: every question asked of the
+  // role, in framework order, unanswered (undefined). Copying a template and filling in existing
+  // keys keeps all respondents of a role on one compact object layout; an object that gets some 40
+  // keys one by one turns into a hash table (about 2 KB per respondent), and building it from
+  // [code, answer] pairs with Object.fromEntries was a quarter of the reading time (bench/score.ts).
+  const templates = {} as Record<Role, Readonly<Record<string, undefined>>>;
+  for (const role of ROLES) {
+    templates[role] = Object.fromEntries(questions.filter((q) => q.roles.includes(role)).map((q) => [q.code, undefined]));
+  }
   const byKey = new Map<string, Approach>();
   const order: Approach[] = [];
   const respondentRows = new Map<string, number>();
@@ -256,7 +265,7 @@ export function readAnswers(sheet: SheetData, framework: Framework): AnswersRead
       order.push(approach);
     }
     const notes: Record<string, string> = {};
-    const given: [string, Answer][] = [];
+    const answers: Record<string, Answer | undefined> = { ...templates[role] };
     for (let c = 0; c < cols.length; c++) {
       const col = cols[c];
       if (!col || col.kind === "key") continue;
@@ -283,11 +292,9 @@ export function readAnswers(sheet: SheetData, framework: Framework): AnswersRead
         );
         continue;
       }
-      given.push([q.code, parsed.answer]);
+      answers[q.code] = parsed.answer;
     }
-    // Built at once, not key by key: an object that gets some 40 keys one by one turns into a
-    // hash table (about 2 KB per respondent); from its entries it stays a compact object.
-    const respondent: Respondent = { name, role, answers: Object.fromEntries(given), notes, source: { sheet: sheet.name, row: sheetRow, columns } };
+    const respondent: Respondent = { name, role, answers, notes, source: { sheet: sheet.name, row: sheetRow, columns } };
     approach.respondents.push(respondent);
   }
 

@@ -93,35 +93,29 @@ export function settle<T>(obj: object, key: string, value: T): T {
 /**
  * Base of result objects with lazily built texts. The lazy properties are getters on the prototype
  * (one per class, not one closure per object: results for 1,000 approaches stay small). What the
- * texts are written from sits in the field `parts`, which is internal; `toJSON` leaves it out and
- * builds every text, so a serialised result is complete.
+ * texts are written from sits in internal fields on the object itself (no separate object per
+ * result: a national study keeps some 60,000 results alive, and each extra object is copied by
+ * every garbage collection that finds it alive); `toJSON` leaves those out and builds every text,
+ * so a serialised result is complete.
  */
 export abstract class Lazy {
   protected abstract lazyKeys(): readonly string[];
+  protected abstract internalKeys(): readonly string[];
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const k of this.lazyKeys()) void (this as Record<string, unknown>)[k];
-    for (const [k, v] of Object.entries(this)) if (k !== "parts") out[k] = v;
+    const internal = this.internalKeys();
+    for (const [k, v] of Object.entries(this)) if (!internal.includes(k)) out[k] = v;
     return out;
   }
 }
 
-/**
- * What an outcome keeps for its lazy texts: the question, the approach, and the few numbers the
- * explanation is written from (one object per outcome, always of the same shape).
- */
-interface OutcomeParts {
-  q: Question;
-  approach: Approach;
-  /** consensus: sum of scores; gelijk: respondents choosing the modal option. */
-  pos: number;
-  /** Respondents with a real answer. */
-  n: number;
-  modal: string;
-  decider: "gemeente" | "document" | null;
-  answer: string;
-}
+const OUTCOME_INTERNAL = ["q", "approach", "pos", "n", "modal", "decider", "answer"] as const;
 
+/**
+ * One condition's outcome. Besides the public fields it keeps what its lazy texts are written from:
+ * the question, the approach, and the few numbers the explanation needs (always the same shape).
+ */
 class Outcome extends Lazy implements ConditionResult {
   readonly question: string;
   readonly rule: ConditionResult["rule"];
@@ -131,28 +125,35 @@ class Outcome extends Lazy implements ConditionResult {
   share: number | null = null;
   missing: string[] = NONE;
   dissenters: string[] = NONE;
-  private parts: OutcomeParts;
+  /** consensus: sum of scores; gelijk: respondents choosing the modal option. */
+  pos = 0;
+  /** Respondents with a real answer. */
+  n = 0;
+  modal = "";
+  decider: "gemeente" | "document" | null = null;
+  answer = "";
 
-  constructor(q: Question, approach: Approach) {
+  constructor(
+    readonly q: Question,
+    readonly approach: Approach,
+  ) {
     super();
     this.question = q.code;
     this.rule = q.rule;
     this.quorum = q.quorum;
     this.weight = q.weight;
-    this.parts = { q, approach, pos: 0, n: 0, modal: "", decider: null, answer: "" };
   }
   protected lazyKeys(): readonly string[] {
     return ["explanation", "evidence"];
   }
+  protected internalKeys(): readonly string[] {
+    return OUTCOME_INTERNAL;
+  }
   get explanation(): string {
-    return settle(this, "explanation", explain(this.parts.q, this, this.parts));
+    return settle(this, "explanation", explain(this.q, this));
   }
   get evidence(): Evidence[] {
-    return settle(this, "evidence", evidence(this.parts.q, votesFor(this.parts.q, this.parts.approach)));
-  }
-  /** Where evaluate records what the explanation will be written from. */
-  facts(): OutcomeParts {
-    return this.parts;
+    return settle(this, "evidence", evidence(this.q, votesFor(this.q, this.approach)));
   }
 }
 
@@ -188,7 +189,6 @@ function names(a: Answer | null, group: readonly string[]): boolean {
 /** Evaluates one question over the approach's respondents by its rule, in plain loops over them. */
 export function evaluate(q: Question, approach: Approach): ConditionResult {
   const res = new Outcome(q, approach);
-  const f = res.facts();
   const respondents = approach.respondents;
   switch (q.rule) {
     case "geen":
@@ -213,8 +213,8 @@ export function evaluate(q: Question, approach: Approach): ConditionResult {
         const s = scoreOf(answerOf(r, q));
         if (s >= 0 && (passed ? s < 1 : s > 0)) res.dissenters = add(res.dissenters, r.name);
       }
-      f.pos = pos;
-      f.n = n;
+      res.pos = pos;
+      res.n = n;
       return res;
     }
     case "gemeente": {
@@ -237,8 +237,8 @@ export function evaluate(q: Question, approach: Approach): ConditionResult {
           if (s >= 0 && s > 0.5 !== score > 0.5) res.dissenters = add(res.dissenters, r.name);
         }
       }
-      f.decider = decider.role === "gemeente" ? "gemeente" : "document";
-      f.answer = answerText(answer);
+      res.decider = decider.role === "gemeente" ? "gemeente" : "document";
+      res.answer = answerText(answer);
       return res;
     }
     case "gelijk": {
@@ -267,9 +267,9 @@ export function evaluate(q: Question, approach: Approach): ConditionResult {
         const a = answerOf(r, q);
         if (a !== null && a.kind === "keuze" && a.value !== modal) res.dissenters = add(res.dissenters, r.name);
       }
-      f.pos = best;
-      f.n = n;
-      f.modal = modal;
+      res.pos = best;
+      res.n = n;
+      res.modal = modal;
       return res;
     }
     case "dekking": {
@@ -300,14 +300,14 @@ export function evaluate(q: Question, approach: Approach): ConditionResult {
           }
         }
       }
-      f.n = n;
+      res.n = n;
       return res;
     }
   }
 }
 
 /** The Dutch explanation of a condition's outcome: rule, share, threshold, result. */
-function explain(q: Question, res: ConditionResult, f: OutcomeParts): string {
+function explain(q: Question, res: Outcome): string {
   const need = QUORUM_TEXT[q.quorum];
   const outcome = res.passed ? "gehaald" : "niet gehaald";
   switch (q.rule) {
@@ -315,17 +315,17 @@ function explain(q: Question, res: ConditionResult, f: OutcomeParts): string {
       return `${q.code} telt niet mee in het oordeel.`;
     case "consensus":
       if (res.passed === null) return `${q.code}: geen ja/nee/deels-antwoorden.`;
-      return `${q.code} (consensus): ${String(f.pos).replace(".", ",")} van ${f.n} antwoorden positief (${percent(res.share ?? 0)}; ja telt 1, deels ½), nodig: ${need} — ${outcome}.`;
+      return `${q.code} (consensus): ${String(res.pos).replace(".", ",")} van ${res.n} antwoorden positief (${percent(res.share ?? 0)}; ja telt 1, deels ½), nodig: ${need} — ${outcome}.`;
     case "gemeente":
       if (res.passed === null) return `${q.code} (gemeente beslist): geen antwoord van de gemeente en geen uitsluitsel uit de documenten.`;
-      return `${q.code} (gemeente beslist): ${f.decider === "gemeente" ? "de gemeente" : "de documenten (de gemeente gaf geen antwoord)"} ${f.answer} — ${outcome}.`;
+      return `${q.code} (gemeente beslist): ${res.decider === "gemeente" ? "de gemeente" : "de documenten (de gemeente gaf geen antwoord)"} ${res.answer} — ${outcome}.`;
     case "gelijk":
       if (res.passed === null) return `${q.code}: geen keuze ingevuld.`;
-      return `${q.code} (zelfde keuze): ${f.pos} van ${f.n} kiezen '${f.modal}' (${percent(res.share ?? 0)}), nodig: ${need} — ${outcome}.`;
+      return `${q.code} (zelfde keuze): ${res.pos} van ${res.n} kiezen '${res.modal}' (${percent(res.share ?? 0)}), nodig: ${need} — ${outcome}.`;
     case "dekking":
       if (res.passed === null) return `${q.code}: geen lijst ingevuld.`;
       return (
-        `${q.code} (dekking): ${q.required.length - res.missing.length} van ${q.required.length} vereiste onderdelen genoemd door ${need} van de ${f.n} ondervraagden` +
+        `${q.code} (dekking): ${q.required.length - res.missing.length} van ${q.required.length} vereiste onderdelen genoemd door ${need} van de ${res.n} ondervraagden` +
         (res.missing.length ? `; ontbreekt: ${res.missing.join(", ")}` : "") +
         ` — ${outcome}.`
       );

@@ -103,12 +103,13 @@ export function divergence(q: Question, approach: Approach, dissenters: string[]
   else lbl = "verdeeld";
 
   const score = agreement === null ? null : Math.max(0, 1 - agreement);
-  return new DivergenceResult(score, lbl, agreement, majorityShare, n, realDissenters, gemeenteGap, { q, approach });
+  return new DivergenceResult(score, lbl, agreement, majorityShare, n, realDissenters, gemeenteGap, q, approach);
 }
 
-/** A divergence whose answer counts and texts are made when first read. */
+const DIVERGENCE_INTERNAL = ["q", "approach"] as const;
+
+/** A divergence whose answer counts and texts are made when first read (from `q` and `approach`). */
 class DivergenceResult extends Lazy implements Divergence {
-  private parts: { q: Question; approach: Approach };
   constructor(
     readonly score: number | null,
     readonly label: DivergenceLabel,
@@ -117,19 +118,22 @@ class DivergenceResult extends Lazy implements Divergence {
     readonly realAnswers: number,
     readonly dissenters: string[],
     readonly gemeenteGap: number | null,
-    parts: { q: Question; approach: Approach },
+    private readonly q: Question,
+    private readonly approach: Approach,
   ) {
     super();
-    this.parts = parts;
   }
   protected lazyKeys(): readonly string[] {
     return ["counts", "countsText", "text"];
   }
+  protected internalKeys(): readonly string[] {
+    return DIVERGENCE_INTERNAL;
+  }
   get counts(): Record<string, number> {
-    return settle(this, "counts", countAnswers(this.parts.q, this.parts.approach));
+    return settle(this, "counts", countAnswers(this.q, this.approach));
   }
   get countsText(): string {
-    const order = ["ja", "deels", "nee", ...this.parts.q.options, "lijst", "weet niet"];
+    const order = ["ja", "deels", "nee", ...this.q.options, "lijst", "weet niet"];
     const text = Object.entries(this.counts)
       .sort((x, y) => order.indexOf(x[0]) - order.indexOf(y[0]))
       .map(([k, n]) => `${n}× ${k}`)

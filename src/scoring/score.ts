@@ -113,16 +113,15 @@ function writeTexts(
   return { sentences: chain(sentences), notes, reasons };
 }
 
-interface IndicatorParts {
-  scored: readonly Question[];
-  approach: Approach;
-  texts?: IndicatorTexts;
-}
+const INDICATOR_INTERNAL = ["scored", "approach", "written"] as const;
 
-/** One scored indicator; its texts (notes, reasons, finding) are written when first read. */
+/**
+ * One scored indicator; its texts (notes, reasons, finding) are written when first read, from the
+ * internal fields `scored` (its questions that count) and `approach`.
+ */
 class ScoredIndicator extends Lazy implements IndicatorResult {
   override?: Override;
-  private parts: IndicatorParts;
+  private written: IndicatorTexts | undefined = undefined;
   constructor(
     readonly code: string,
     readonly text: string,
@@ -133,14 +132,17 @@ class ScoredIndicator extends Lazy implements IndicatorResult {
     readonly letOp: boolean,
     readonly divergence: Divergence,
     override: Override | undefined,
-    parts: IndicatorParts,
+    private readonly scored: readonly Question[],
+    private readonly approach: Approach,
   ) {
     super();
     if (override) this.override = override;
-    this.parts = parts;
   }
   protected lazyKeys(): readonly string[] {
     return ["conditions", "notes", "reasons", "computedFinding", "finding"];
+  }
+  protected internalKeys(): readonly string[] {
+    return INDICATOR_INTERNAL;
   }
   /**
    * The outcome of every scored question, evaluated again when first read. The verdict needs only
@@ -148,12 +150,10 @@ class ScoredIndicator extends Lazy implements IndicatorResult {
    * evaluation is deterministic (approaches are not changed after they are read).
    */
   get conditions(): ConditionResult[] {
-    const p = this.parts;
-    return settle(this, "conditions", p.scored.map((q) => evaluate(q, p.approach)));
+    return settle(this, "conditions", this.scored.map((q) => evaluate(q, this.approach)));
   }
   private texts(): IndicatorTexts {
-    const p = this.parts;
-    return (p.texts ??= writeTexts(p.scored, this.conditions, this.computedVerdict, p.approach, this.override));
+    return (this.written ??= writeTexts(this.scored, this.conditions, this.computedVerdict, this.approach, this.override));
   }
   get notes(): string[] {
     return settle(this, "notes", this.texts().notes);
@@ -213,7 +213,8 @@ function scoreIndicator(place: IndicatorPlace, approach: Approach, override: Ove
     verdict === "voldoet" && letOp,
     div,
     override,
-    { scored, approach },
+    scored,
+    approach,
   );
 }
 

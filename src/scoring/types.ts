@@ -133,8 +133,11 @@ export interface Respondent {
   /** The respondent's name as written (organisation, e.g. "CJG Rijnmond"). */
   name: string;
   role: Role;
-  /** Answers by question code; a question that is absent was not answered. */
-  answers: Record<string, Answer>;
+  /**
+   * Answers by question code; a question that is absent or undefined was not answered. (readAnswers
+   * lists every question asked of the role, undefined where there is no answer.)
+   */
+  answers: Readonly<Record<string, Answer | undefined>>;
   /** Free-text explanations by indicator code (column "<CODE>_toelichting"). */
   notes: Record<string, string>;
   /**

@@ -148,7 +148,7 @@ function notesSheet(approaches: readonly Approach[], fw: Framework, options: Sha
         lines.push({ key: order.get(code) ?? 1e9, row: [xmlSafe(a.name), code, `${code}${NOTE_SUFFIX}`, who, r.role, xmlSafe(text)] });
       }
       for (const [q, answer] of Object.entries(r.answers)) {
-        if (answer.kind !== "tekst") continue;
+        if (answer?.kind !== "tekst") continue;
         const code = indicatorOfQuestion.get(q) ?? "";
         lines.push({ key: order.get(code) ?? 1e9, row: [xmlSafe(a.name), code, q, who, r.role, xmlSafe(answer.value)] });
       }

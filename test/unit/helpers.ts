@@ -5,7 +5,7 @@
 import { KEY_COLUMNS } from "../../src/scoring/answers";
 import { allQuestions } from "../../src/scoring/framework/walk";
 import { parseAnswer } from "../../src/scoring/normalise";
-import type { Approach, CellValue, Framework, Issue, Question, Respondent, Role } from "../../src/scoring/types";
+import type { Answer, Approach, CellValue, Framework, Issue, Question, Respondent, Role } from "../../src/scoring/types";
 
 /** A question with sensible defaults: ja/nee, asked of everyone, consensus by majority, vereist. */
 export function question(code: string, o: Partial<Omit<Question, "code">> = {}): Question {
@@ -54,7 +54,7 @@ export function approachOf(questions: Question[], specs: Spec[], gemeente = "Gem
   const columns: Record<string, string> = {};
   questions.forEach((q, i) => (columns[q.code] = String.fromCharCode(69 + i)));
   const respondents: Respondent[] = specs.map(([rname, role, answers], i) => {
-    const parsed: Respondent["answers"] = {};
+    const parsed: Record<string, Answer> = {};
     for (const [code, v] of Object.entries(answers)) {
       const q = questions.find((x) => x.code === code);
       if (!q) throw new Error(`no question ${code}`);
