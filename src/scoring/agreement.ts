@@ -7,49 +7,69 @@
  * Labels are compared exactly (`===`): normalise case and spacing before calling.
  */
 
+/** The three statistics of one set of ratings, and the number of items with two or more ratings. */
+interface Statistics {
+  items: number;
+  percent: number | null;
+  ac1: number | null;
+  alpha: number | null;
+}
+
 /**
- * Per-item tally: how many ratings the item has and how many fall in each category, as parallel
- * arrays in order of first appearance (an item has a handful of ratings: a linear search is cheaper
- * than a map, and the three statistics below share one tally per item).
+ * All three statistics in one pass over the ratings, without an object per item: labels get an
+ * index in order of first appearance, and one small array of counts is reused from item to item (an
+ * approach has some 25 items of four ratings; a study, 25,000). Sums run in the same order as the
+ * formulas below read, so the results do not depend on how they are computed.
  */
-interface ItemCounts {
-  total: number;
-  labels: string[];
-  counts: number[];
-}
-
-function countItem(row: readonly (string | null)[]): ItemCounts {
-  const labels: string[] = [];
-  const counts: number[] = [];
-  let total = 0;
-  for (const label of row) {
-    if (label === null) continue;
-    const i = labels.indexOf(label);
-    if (i < 0) {
-      labels.push(label);
-      counts.push(1);
-    } else counts[i]++;
-    total++;
+function statistics(ratings: readonly (readonly (string | null)[])[], categories?: readonly string[]): Statistics {
+  const allowed = categories === undefined ? undefined : new Set(categories);
+  const index = new Map<string, number>();
+  const counts: number[] = []; // this item's count per label index
+  const pi: number[] = []; // Σ_i r_ik / r_i over items with a rating (AC1)
+  const nc: number[] = []; // Σ_u n_uk over units with two or more values (alpha)
+  let agreeSum = 0; // Σ p_i over items with r_i ≥ 2
+  let usable = 0;
+  let rated = 0; // items with at least one rating
+  let observed = 0; // Σ_u (m_u² − Σ_c n_uc²) / (m_u − 1)
+  let pairable = 0; // n: values in units with m_u ≥ 2
+  for (const row of ratings) {
+    counts.fill(0);
+    let total = 0;
+    for (let j = 0; j < row.length; j++) {
+      const label = row[j];
+      if (label === null) continue;
+      let k = index.get(label);
+      if (k === undefined) {
+        if (allowed !== undefined && !allowed.has(label)) throw new RangeError(`gwetAC1: label "${label}" is not one of the given categories`);
+        k = index.size;
+        index.set(label, k);
+        counts.push(0);
+        pi.push(0);
+        nc.push(0);
+      }
+      counts[k]++;
+      total++;
+    }
+    if (total === 0) continue;
+    rated++;
+    let same = 0;
+    for (let k = 0; k < counts.length; k++) {
+      const r = counts[k];
+      if (r === 0) continue;
+      pi[k] += r / total;
+      same += r * r;
+    }
+    if (total < 2) continue;
+    usable++;
+    // p_i = Σ_k r_ik(r_ik − 1) / (r_i(r_i − 1)) = (Σ_k r_ik² − r_i) / (r_i(r_i − 1))
+    agreeSum += (same - total) / (total * (total - 1));
+    // Σ_{c≠k} n_uc·n_uk = m² − Σ_c n_uc²  (ordered pairs of values with different labels)
+    observed += (total * total - same) / (total - 1);
+    pairable += total;
+    for (let k = 0; k < counts.length; k++) nc[k] += counts[k];
   }
-  return { total, labels, counts };
-}
-
-/** p_i = Σ_k r_ik(r_ik − 1) / (r_i(r_i − 1)): the share of ordered rater pairs on item i that agree. */
-function itemAgreement(item: ItemCounts): number {
-  let agreeing = 0;
-  for (const r of item.counts) agreeing += r * (r - 1);
-  return agreeing / (item.total * (item.total - 1));
-}
-
-function percentOf(items: readonly ItemCounts[]): number | null {
-  let sum = 0;
-  let n = 0;
-  for (const item of items) {
-    if (item.total < 2) continue;
-    sum += itemAgreement(item);
-    n++;
-  }
-  return n === 0 ? null : sum / n;
+  const percent = usable === 0 ? null : agreeSum / usable;
+  return { items: usable, percent, ac1: ac1Of(percent, pi, rated, allowed === undefined ? index.size : allowed.size), alpha: alphaOf(nc, observed, pairable) };
 }
 
 /**
@@ -63,30 +83,16 @@ function percentOf(items: readonly ItemCounts[]): number | null {
  * @returns a number in [0, 1], or null when no item has two or more ratings.
  */
 export function percentAgreement(ratings: (string | null)[][]): number | null {
-  return percentOf(ratings.map(countItem));
+  return statistics(ratings).percent;
 }
 
-function ac1Of(items: readonly ItemCounts[], pa: number | null, categories?: string[]): number | null {
+/** AC1 from p_a, the per-category sums Σ_i r_ik / r_i over `rated` items, and q categories. */
+function ac1Of(pa: number | null, pi: readonly number[], rated: number, q: number): number | null {
   if (pa === null) return null;
-  const allowed = categories === undefined ? undefined : new Set(categories);
-  const pi = new Map<string, number>(); // Σ_i r_ik / r_i, divided by n below
-  let n = 0;
-  for (const item of items) {
-    if (item.total === 0) continue;
-    n++;
-    for (let k = 0; k < item.labels.length; k++) {
-      const label = item.labels[k];
-      if (allowed !== undefined && !allowed.has(label)) {
-        throw new RangeError(`gwetAC1: label "${label}" is not one of the given categories`);
-      }
-      pi.set(label, (pi.get(label) ?? 0) + item.counts[k] / item.total);
-    }
-  }
-  const q = allowed === undefined ? pi.size : allowed.size;
   if (q < 2) return pa; // p_e = 0: a single category leaves nothing to agree by chance on
   let spread = 0;
-  for (const sum of pi.values()) {
-    const p = sum / n;
+  for (const sum of pi) {
+    const p = sum / rated;
     spread += p * (1 - p);
   }
   const pe = spread / (q - 1);
@@ -115,29 +121,13 @@ function ac1Of(items: readonly ItemCounts[], pa: number | null, categories?: str
  * @returns AC1, or null when no item has two or more ratings.
  */
 export function gwetAC1(ratings: (string | null)[][], categories?: string[]): number | null {
-  const items = ratings.map(countItem);
-  return ac1Of(items, percentOf(items), categories);
+  return statistics(ratings, categories).ac1;
 }
 
-function alphaOf(items: readonly ItemCounts[]): number | null {
-  let observed = 0; // Σ_{c≠k} o_ck
-  let n = 0;
-  const nc = new Map<string, number>();
-  for (const unit of items) {
-    const m = unit.total;
-    if (m < 2) continue;
-    // Σ_{c≠k} n_uc·n_uk = m² − Σ_c n_uc²  (ordered pairs of values with different labels)
-    let same = 0;
-    for (let k = 0; k < unit.labels.length; k++) {
-      const count = unit.counts[k];
-      same += count * count;
-      nc.set(unit.labels[k], (nc.get(unit.labels[k]) ?? 0) + count);
-    }
-    observed += (m * m - same) / (m - 1);
-    n += m;
-  }
+/** Alpha from the label totals n_c, the observed disagreement Σ_{c≠k} o_ck and n. */
+function alphaOf(nc: readonly number[], observed: number, n: number): number | null {
   let sumSquares = 0;
-  for (const count of nc.values()) sumSquares += count * count;
+  for (const count of nc) sumSquares += count * count;
   const expected = n * n - sumSquares; // Σ_{c≠k} n_c·n_k
   if (expected === 0) return null;
   return 1 - ((n - 1) * observed) / expected;
@@ -161,22 +151,15 @@ function alphaOf(items: readonly ItemCounts[]): number | null {
  * @returns alpha, or null when no unit has two values or all pairable values are identical.
  */
 export function krippendorffAlphaNominal(ratings: (string | null)[][]): number | null {
-  return alphaOf(ratings.map(countItem));
+  return statistics(ratings).alpha;
 }
 
 /**
  * The three statistics side by side from one tally of the ratings, plus the number of items they
  * rest on (items with at least two ratings). Equal to calling the three functions above.
  */
-export function agreementStatistics(
-  ratings: (string | null)[][],
-  categories?: string[],
-): { items: number; percent: number | null; ac1: number | null; alpha: number | null } {
-  const items = ratings.map(countItem);
-  const percent = percentOf(items);
-  let usable = 0;
-  for (const item of items) if (item.total >= 2) usable++;
-  return { items: usable, percent, ac1: ac1Of(items, percent, categories), alpha: alphaOf(items) };
+export function agreementStatistics(ratings: readonly (readonly (string | null)[])[], categories?: readonly string[]): Statistics {
+  return statistics(ratings, categories);
 }
 
 /**

@@ -182,7 +182,10 @@ function add(list: string[], item: string): string[] {
 /** Whether a meerkeuze answer names at least one member of a group. */
 function names(a: Answer | null, group: readonly string[]): boolean {
   if (a === null || a.kind !== "meerkeuze") return false;
-  for (const x of a.values) if (group.includes(x)) return true;
+  // Indexed loops here and below: for…of over the frozen answer lists and framework arrays was
+  // not optimised away and left an iterator result per element (bench/score.ts).
+  const values = a.values;
+  for (let i = 0; i < values.length; i++) if (group.includes(values[i])) return true;
   return false;
 }
 
@@ -279,7 +282,8 @@ export function evaluate(q: Question, approach: Approach): ConditionResult {
       // Per required group, the share of lists that name it; a group too few name is missing.
       let minShare = 1;
       const covered: string[][] = [];
-      for (const group of q.required) {
+      for (let gi = 0; gi < q.required.length; gi++) {
+        const group = q.required[gi];
         let naming = 0;
         for (const r of respondents) if (names(answerOf(r, q), group)) naming++;
         const share = naming / n;
@@ -293,8 +297,8 @@ export function evaluate(q: Question, approach: Approach): ConditionResult {
       for (const r of respondents) {
         const a = answerOf(r, q);
         if (a?.kind !== "meerkeuze") continue;
-        for (const g of covered) {
-          if (!names(a, g)) {
+        for (let gi = 0; gi < covered.length; gi++) {
+          if (!names(a, covered[gi])) {
             res.dissenters = add(res.dissenters, r.name);
             break;
           }

@@ -20,7 +20,7 @@ export function janeeWeight(a: string, b: string): number {
 export function jaccard(a: readonly string[], b: readonly string[]): number {
   if (a === b) return 1;
   let inter = 0;
-  for (const x of a) if (b.includes(x)) inter++;
+  for (let i = 0; i < a.length; i++) if (b.includes(a[i])) inter++;
   const union = a.length + b.length - inter;
   return union === 0 ? 1 : inter / union;
 }

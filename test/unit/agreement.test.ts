@@ -222,6 +222,53 @@ describe("properties", () => {
     );
   });
 
+  /** Krippendorff's alpha the textbook way: the full coincidence matrix o_ck, then 1 − D_o / D_e. */
+  function alphaByCoincidences(r: Ratings): number | null {
+    const labels = [...new Set(r.flat().filter((x): x is string => x !== null))];
+    const o = labels.map(() => labels.map(() => 0));
+    for (const row of r) {
+      const values = row.filter((x): x is string => x !== null);
+      const m = values.length;
+      if (m < 2) continue;
+      values.forEach((c, i) =>
+        values.forEach((k, j) => {
+          if (i !== j) o[labels.indexOf(c)][labels.indexOf(k)] += 1 / (m - 1);
+        }),
+      );
+    }
+    const nc = o.map((row) => row.reduce((a, b) => a + b, 0));
+    const n = nc.reduce((a, b) => a + b, 0);
+    let observed = 0;
+    let expected = 0;
+    labels.forEach((_, c) =>
+      labels.forEach((__, k) => {
+        if (c === k) return;
+        observed += o[c][k];
+        expected += nc[c] * nc[k];
+      }),
+    );
+    if (n === 0 || Math.abs(expected) < 1e-12) return null;
+    return 1 - ((n - 1) * observed) / expected;
+  }
+
+  /** Gwet's AC1 the textbook way: a table of π_k over the rated items, then (p_a − p_e) / (1 − p_e). */
+  function ac1ByTable(r: Ratings): number | null {
+    const pa = percentAgreement(r);
+    if (pa === null) return null;
+    const labels = [...new Set(r.flat().filter((x): x is string => x !== null))];
+    const rated = r.filter((row) => row.some((x) => x !== null));
+    if (labels.length < 2) return pa;
+    const pi = labels.map((k) => rated.reduce((sum, row) => sum + row.filter((x) => x === k).length / row.filter((x) => x !== null).length, 0) / rated.length);
+    const pe = pi.reduce((sum, p) => sum + p * (1 - p), 0) / (labels.length - 1);
+    return (pa - pe) / (1 - pe);
+  }
+
+  it("alpha and AC1 equal their textbook computations (coincidence matrix, table of π_k)", () => {
+    fc.assert(
+      fc.property(ratingsArb, (r) => close(krippendorffAlphaNominal(r), alphaByCoincidences(r)) && close(gwetAC1(r), ac1ByTable(r))),
+    );
+  });
+
   it("permuting raters (columns) changes none of the three", () => {
     fc.assert(
       fc.property(ratingsArb, keysArb, (r, keys) => {
