@@ -19,6 +19,7 @@ import type {
   IndicatorResult,
   Override,
   Question,
+  Role,
   ThemeConclusion,
   Verdict,
 } from "./types";
@@ -269,6 +270,38 @@ function conclusions(fw: Framework, approach: Approach, results: IndicatorResult
   });
 }
 
+const APPROACH_INTERNAL = ["fw", "source"] as const;
+
+/**
+ * One scored approach; its conclusions are written when first read. A class with the getter on its
+ * prototype, not an object literal with a getter: V8 keeps the accessor of such a literal in old
+ * space, and a dead accessor's closure kept each approach's results alive through the next garbage
+ * collection, so every result of a study was copied to old space, kept or not (bench/score.ts).
+ */
+class ScoredApproach extends Lazy implements ApproachResult {
+  constructor(
+    readonly gemeente: string,
+    readonly approach: string,
+    readonly respondents: { name: string; role: Role }[],
+    readonly indicators: IndicatorResult[],
+    readonly agreement: Agreement,
+    readonly counts: ApproachResult["counts"],
+    private readonly fw: Framework,
+    private readonly source: Approach,
+  ) {
+    super();
+  }
+  protected lazyKeys(): readonly string[] {
+    return ["conclusions"];
+  }
+  protected internalKeys(): readonly string[] {
+    return APPROACH_INTERNAL;
+  }
+  get conclusions(): ThemeConclusion[] {
+    return settle(this, "conclusions", conclusions(this.fw, this.source, this.indicators));
+  }
+}
+
 export function scoreApproach(approach: Approach, fw: Framework, overrides: readonly Override[] = []): ApproachResult {
   const byKey = overrides.length ? new Map(overrides.map((o) => [overrideKey(o.gemeente, o.approach, o.indicator), o])) : null;
   const places = indicatorPlaces(fw);
@@ -281,17 +314,16 @@ export function scoreApproach(approach: Approach, fw: Framework, overrides: read
     counts[r.verdict]++;
     if (r.verdict === "voldoet" && r.letOp) counts.letOp++;
   }
-  return {
-    gemeente: approach.gemeente,
-    approach: approach.name,
-    respondents: approach.respondents.map((r) => ({ name: r.name, role: r.role })),
+  return new ScoredApproach(
+    approach.gemeente,
+    approach.name,
+    approach.respondents.map((r) => ({ name: r.name, role: r.role })),
     indicators,
-    get conclusions(): ThemeConclusion[] {
-      return settle(this, "conclusions", conclusions(fw, approach, indicators));
-    },
-    agreement: approachAgreement(approach, fw),
+    approachAgreement(approach, fw),
     counts,
-  };
+    fw,
+    approach,
+  );
 }
 
 export function scoreAll(approaches: readonly Approach[], fw: Framework, overrides: readonly Override[] = []): ApproachResult[] {
