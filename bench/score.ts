@@ -91,9 +91,11 @@ function main(): void {
   console.log("bench/score — 4 respondents per approach; median of repeated runs after a warm-up");
   console.log("                     read        score       read + score");
   console.log(`  1 approach:        ${fmt(one.read).padEnd(12)}${fmt(one.score).padEnd(12)}${fmt(total(one))}`);
-  console.log(`  1,000 approaches:  ${fmt(many.read).padEnd(12)}${fmt(many.score).padEnd(12)}${fmt(total(many))}  (target ≤ 100 ms: ${total(many) <= 100 ? "met" : "MISSED"})`);
+  console.log(`  1,000 approaches:  ${fmt(many.read).padEnd(12)}${fmt(many.score).padEnd(12)}${fmt(total(many))}`);
   console.log(`  ratio 1,000 / 1:   ${(many.read / one.read).toFixed(0)}×`.padEnd(33) + `${(many.score / one.score).toFixed(0)}×`.padEnd(12) + `${(total(many) / total(one)).toFixed(0)}×  (linear would be 1000×)`);
   console.log(`  per approach:      ${fmt(total(many) / 1000)} at 1,000; ${fmt(total(one))} alone`);
+  const verdict = (ms: number) => (ms <= 100 ? "met" : "MISSED");
+  console.log(`  target, 1,000 approaches in ≤ 100 ms: scoring ${fmt(many.score)} ${verdict(many.score)}; reading + scoring ${fmt(total(many))} ${verdict(total(many))}`);
 }
 
 if (require.main === module) main();
