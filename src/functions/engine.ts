@@ -35,8 +35,8 @@
  * scored lazily (one scoreApproach per approach, on first use). After an edit the range is parsed
  * once more, and results of approaches whose rows did not change are carried over, not rescored.
  */
-import { findHeaderRow, KEY_COLUMNS, readAnswers } from "../scoring/answers";
-import { frameworkFromSheet } from "../scoring/framework/sheet";
+import { ANSWERS_SHEET, findHeaderRow, KEY_COLUMNS, readAnswers } from "../scoring/answers";
+import { frameworkFromSheet, FRAMEWORK_SHEET } from "../scoring/framework/sheet";
 import { ggsr2013 } from "../scoring/framework/ggsr2013";
 import { indicatorPlaces } from "../scoring/framework/walk";
 import { cellErrorCode, cellText, labelKey } from "../scoring/normalise";
@@ -248,7 +248,7 @@ function frameworkOf(arg: unknown): Result<Framework> {
   }
   stats.frameworkParses++;
   const rows = copyGrid(grid);
-  const read = frameworkFromSheet({ name: "Toetsingskader", values: rows });
+  const read = frameworkFromSheet({ name: FRAMEWORK_SHEET, values: rows });
   let result: Result<Framework>;
   if (read.framework) result = read.framework;
   else {
@@ -367,7 +367,7 @@ export function approachLabel(a: { gemeente: string; name: string }): string {
 function parseAnswers(grid: Grid, fw: Framework): AnswersEntry {
   stats.answersParses++;
   const rows = copyGrid(grid);
-  const read = readAnswers({ name: "Antwoorden", values: rows }, fw);
+  const read = readAnswers({ name: ANSWERS_SHEET, values: rows }, fw);
   const headerRow = findHeaderRow(rows);
   const header = headerRow >= 0 ? rows[headerRow] : [];
   const g = keyColumn(header, "Gemeente");

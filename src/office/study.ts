@@ -11,7 +11,7 @@
  * and do not need the `Excel` enum objects.
  */
 import { OVERVIEW_SHEET, overviewLayout } from "../layout";
-import type { CellValue, SheetData } from "../scoring";
+import { ANSWERS_SHEET, type CellValue, type SheetData } from "../scoring";
 import type { FactsheetOutcome, FactsheetRequest, OverviewRequest, Progress, SheetSpec, SheetSummary, StudyWorkbook, WorkbookSummary } from "../taskpane/port";
 import { officeFactsheetWriter, writeLayouts } from "./factsheet";
 import { columnLetter } from "../scoring/address";
@@ -153,13 +153,19 @@ export class OfficeStudyWorkbook implements StudyWorkbook {
     await context.sync();
   }
 
+  /** The worksheets (names loaded) and the Antwoorden table (null object when absent), in one sync. */
+  private async sheetsAndAnswersTable(context: Excel.RequestContext): Promise<{ sheets: Excel.WorksheetCollection; table: Excel.Table }> {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    const table = context.workbook.tables.getItemOrNullObject(ANSWERS_SHEET);
+    table.load("name");
+    await this.sync(context);
+    return { sheets, table };
+  }
+
   async summary(headersOf: readonly string[] = []): Promise<WorkbookSummary> {
     return Excel.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
-      const table = context.workbook.tables.getItemOrNullObject("Antwoorden");
-      table.load("name");
-      await this.sync(context);
+      const { sheets, table } = await this.sheetsAndAnswersTable(context);
       const wanted = new Set(headersOf.map(lower));
       const used = sheets.items.map((ws) => ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"));
       await this.sync(context);
@@ -181,11 +187,7 @@ export class OfficeStudyWorkbook implements StudyWorkbook {
 
   async readSheets(names: readonly string[], progress?: Progress): Promise<Record<string, SheetData | null>> {
     return Excel.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
-      const table = context.workbook.tables.getItemOrNullObject("Antwoorden");
-      table.load("name");
-      await this.sync(context);
+      const { sheets, table } = await this.sheetsAndAnswersTable(context);
 
       type Source = { key: string; name: string; ws: Excel.Worksheet; range: Excel.Range; merges: boolean };
       const sources: Source[] = [];

@@ -16,12 +16,13 @@ interface Statistics {
 }
 
 /**
- * All three statistics in one pass over the ratings, without an object per item: labels get an
- * index in order of first appearance, and one small array of counts is reused from item to item (an
- * approach has some 25 items of four ratings; a study, 25,000). Sums run in the same order as the
- * formulas below read, so the results do not depend on how they are computed.
+ * The three statistics side by side, plus the number of items they rest on (items with at least two
+ * ratings); equal to calling the three functions below. One pass over the ratings, without an
+ * object per item: labels get an index in order of first appearance, and one small array of counts
+ * is reused from item to item (an approach has some 25 items of four ratings; a study, 25,000).
+ * Sums run in the same order as the formulas below read them.
  */
-function statistics(ratings: readonly (readonly (string | null)[])[], categories?: readonly string[]): Statistics {
+export function agreementStatistics(ratings: readonly (readonly (string | null)[])[], categories?: readonly string[]): Statistics {
   const allowed = categories === undefined ? undefined : new Set(categories);
   const index = new Map<string, number>();
   const counts: number[] = []; // this item's count per label index
@@ -83,7 +84,7 @@ function statistics(ratings: readonly (readonly (string | null)[])[], categories
  * @returns a number in [0, 1], or null when no item has two or more ratings.
  */
 export function percentAgreement(ratings: (string | null)[][]): number | null {
-  return statistics(ratings).percent;
+  return agreementStatistics(ratings).percent;
 }
 
 /** AC1 from p_a, the per-category sums Σ_i r_ik / r_i over `rated` items, and q categories. */
@@ -121,7 +122,7 @@ function ac1Of(pa: number | null, pi: readonly number[], rated: number, q: numbe
  * @returns AC1, or null when no item has two or more ratings.
  */
 export function gwetAC1(ratings: (string | null)[][], categories?: string[]): number | null {
-  return statistics(ratings, categories).ac1;
+  return agreementStatistics(ratings, categories).ac1;
 }
 
 /** Alpha from the label totals n_c, the observed disagreement Σ_{c≠k} o_ck and n. */
@@ -151,15 +152,7 @@ function alphaOf(nc: readonly number[], observed: number, n: number): number | n
  * @returns alpha, or null when no unit has two values or all pairable values are identical.
  */
 export function krippendorffAlphaNominal(ratings: (string | null)[][]): number | null {
-  return statistics(ratings).alpha;
-}
-
-/**
- * The three statistics side by side from one tally of the ratings, plus the number of items they
- * rest on (items with at least two ratings). Equal to calling the three functions above.
- */
-export function agreementStatistics(ratings: readonly (readonly (string | null)[])[], categories?: readonly string[]): Statistics {
-  return statistics(ratings, categories);
+  return agreementStatistics(ratings).alpha;
 }
 
 /**

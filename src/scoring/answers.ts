@@ -9,6 +9,8 @@ import { allQuestions, indicators } from "./framework/walk";
 import { cellErrorCode, cellText, closest, isBlank, labelKey, parseAnswer, parseRole, type Parsed } from "./normalise";
 import { ROLES, type Answer, type AnswersRead, type Approach, type CellValue, type Framework, type Issue, type Question, type Respondent, type Role, type SheetData, type Severity } from "./types";
 
+/** The sheet (or Excel table) with one row per respondent. */
+export const ANSWERS_SHEET = "Antwoorden";
 export const KEY_COLUMNS = ["Gemeente", "Aanpak", "Respondent", "Rol"] as const;
 export const NOTE_SUFFIX = "_toelichting";
 /** More than this many netwerkpartners per approach is reported (STJ asks at most three). */

@@ -57,7 +57,7 @@ export function votesFor(q: Question, approach: Approach): Vote[] {
     // some 50,000 of these lists alive.
     votes = approach.respondents
       .filter((respondent) => q.roles.includes(respondent.role))
-      .map((respondent) => ({ respondent, answer: respondent.answers[q.code] ?? NO_ANSWER }));
+      .map((respondent) => ({ respondent, answer: answerOf(respondent, q)! }));
     perQuestion.set(q, votes);
   }
   return votes;

@@ -7,6 +7,8 @@ import { findHeaderRow, IssueList } from "./answers";
 import { cellErrorCode, cellText, closest, isBlank, labelKey, parseWholeNumber } from "./normalise";
 import type { CellValue, GemeenteContext, Issue, SheetData } from "./types";
 
+/** The optional sheet with facts per gemeente. */
+export const CONTEXT_SHEET = "Context";
 export const CONTEXT_COLUMNS = ["Gemeente", "Aanpak", "Inwoners", "Meerpersoonshuishoudens", "Peildatum", "Beschrijving", "Aantal gezinnen"] as const;
 type ContextColumn = (typeof CONTEXT_COLUMNS)[number];
 

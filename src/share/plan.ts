@@ -5,6 +5,7 @@
  * document properties. Pure: no I/O, no ExcelJS; `writeShare` (workbook.ts) renders a plan.
  */
 import { factsheetLayout } from "../layout/factsheet";
+import { OVERVIEW_SHEET } from "../layout/sheets";
 import { indicatorPlaces, labelKey, NOTE_SUFFIX } from "../scoring";
 import type { Approach, ApproachResult, CellValue, Framework, GemeenteContext } from "../scoring";
 import { shareFileName, shareTitle, xmlSafe } from "./names";
@@ -96,7 +97,7 @@ export class ShareError extends Error {
   }
 }
 
-export const OVERVIEW_SHEET = "Overzicht";
+export { OVERVIEW_SHEET };
 export const NOTES_SHEET = "Toelichting";
 
 const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];

@@ -3,7 +3,7 @@
  * command line (src/xlsx/read.ts: ExcelJS for workbooks, our own CSV parser). The reader and ExcelJS
  * are loaded on demand (a separate bundle chunk), so opening the pane stays fast.
  */
-import { ggsr2013, labelKey } from "../scoring";
+import { FRAMEWORK_SHEET, ggsr2013, labelKey } from "../scoring";
 import type { CellValue, Framework, Issue, SheetData } from "../scoring";
 import { countIssues, readStudy } from "../scoring/study";
 
@@ -70,7 +70,7 @@ export async function readAnswersFile(picked: PickedFile, framework: Framework =
   }
   const answers = rowsFromHeader(input.answers);
   const context = rowsFromHeader(input.context);
-  const study = readStudy({ answers: input.answers, context: input.context, issues: input.issues.filter((i) => labelKey(i.sheet) !== labelKey("Toetsingskader")) }, framework);
+  const study = readStudy({ answers: input.answers, context: input.context, issues: input.issues.filter((i) => labelKey(i.sheet) !== labelKey(FRAMEWORK_SHEET)) }, framework);
   const { errors, warnings } = countIssues(study.issues);
   return {
     file: name,

@@ -22,22 +22,15 @@ import {
   KEY_COLUMNS,
   labelKey,
   OVERRIDE_COLUMNS,
-  OVERRIDES_SHEET,
   SYMBOL,
   VERDICT_TEXT,
 } from "../scoring";
 import type { ApproachResult, CellValue, Framework, Issue, Override, Question, Verdict } from "../scoring";
 import { RESULT_COLUMNS, RESULT_WIDTHS, RESULT_WRAP } from "../layout/results";
+import { AGREEMENT_SHEET, ANSWERS_SHEET, CHECK_SHEET, CONTEXT_SHEET, FRAMEWORK_SHEET, LISTS_SHEET, OVERRIDES_SHEET, RESULTS_SHEET } from "../layout/sheets";
 import type { SheetSpec, SheetSummary, TextColourSpec, ValidationSpec } from "./port";
 
-export const ANSWERS_SHEET = "Antwoorden";
-export const CONTEXT_SHEET = "Context";
-export const FRAMEWORK_SHEET = "Toetsingskader";
-export { OVERRIDES_SHEET };
-export const LISTS_SHEET = "Lijsten";
-export const RESULTS_SHEET = "Resultaten";
-export const AGREEMENT_SHEET = "Overeenstemming";
-export const CHECK_SHEET = "Controle";
+export { ANSWERS_SHEET, CONTEXT_SHEET, FRAMEWORK_SHEET, OVERRIDES_SHEET, LISTS_SHEET, RESULTS_SHEET, AGREEMENT_SHEET, CHECK_SHEET };
 /** The sheets the analyst fills in, in workbook order. */
 export const INPUT_SHEETS = [ANSWERS_SHEET, CONTEXT_SHEET, FRAMEWORK_SHEET, OVERRIDES_SHEET] as const;
 /** The sheets the pane writes when scoring. */

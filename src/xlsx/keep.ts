@@ -13,12 +13,13 @@
  */
 import type ExcelJS from "exceljs";
 import { labelKey } from "../scoring";
+import { AGREEMENT_SHEET, ANSWERS_SHEET, CHECK_SHEET, CONTEXT_SHEET, FRAMEWORK_SHEET, LISTS_SHEET, OVERRIDES_SHEET, RESULTS_SHEET } from "../layout/sheets";
 
 export const GENERATED_MARK = "Gemaakt met STJ Toets.";
 const GENERATED_INTRO = `${GENERATED_MARK} Bij opnieuw scoren vervangt STJ Toets deze bladen; andere bladen blijven ongewijzigd:`;
 
 /** Sheets every scored workbook has, rewritten on every run (compared with labelKey). */
-export const ALWAYS_REWRITTEN = ["Antwoorden", "Context", "Toetsingskader", "Aanpassingen", "Resultaten", "Overeenstemming", "Controle", "Lijsten"];
+export const ALWAYS_REWRITTEN = [ANSWERS_SHEET, CONTEXT_SHEET, FRAMEWORK_SHEET, OVERRIDES_SHEET, RESULTS_SHEET, AGREEMENT_SHEET, CHECK_SHEET, LISTS_SHEET];
 
 /** The description (document property) that records the sheets STJ Toets wrote. */
 export function generatedSheetsNote(names: readonly string[]): string {

@@ -15,13 +15,11 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { cellAddress, labelKey, OVERRIDES_SHEET, parseRange } from "../scoring";
+import { ANSWERS_SHEET, cellAddress, CONTEXT_SHEET, FRAMEWORK_SHEET, labelKey, OVERRIDES_SHEET, parseRange } from "../scoring";
 import type { CellValue, Issue, SheetData } from "../scoring";
 import { unescapeXml } from "./xml";
 
-export const ANSWERS_SHEET = "Antwoorden";
-export const CONTEXT_SHEET = "Context";
-export const FRAMEWORK_SHEET = "Toetsingskader";
+export { ANSWERS_SHEET, CONTEXT_SHEET, FRAMEWORK_SHEET };
 export const OVERRIDES_SHEET_NAME = OVERRIDES_SHEET;
 /** The pseudo error code of a formula cell without a cached result. */
 export const FORMULA_WITHOUT_RESULT = "#FORMULA";

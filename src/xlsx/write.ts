@@ -22,15 +22,12 @@ import type { ApproachResult, CellValue, Framework, GemeenteContext, Issue, Ques
 import { setCell, setRow } from "./cells";
 import { renderLayout } from "./factsheet";
 import { copyWorksheet, generatedSheetsNote } from "./keep";
-import { ANSWERS_SHEET, CONTEXT_SHEET, FRAMEWORK_SHEET, OVERRIDES_SHEET_NAME } from "./read";
+import { AGREEMENT_SHEET, ANSWERS_SHEET, CHECK_SHEET, CONTEXT_SHEET, FRAMEWORK_SHEET, LISTS_SHEET, OVERRIDES_SHEET, RESULTS_SHEET } from "../layout/sheets";
 import { RESULT_COLUMNS, RESULT_WIDTHS, RESULT_WRAP, resultRows } from "../layout/results";
 
 export { setCell, setRow, isFormulaLike, FORMULA_LIKE } from "./cells";
 
-export const LISTS_SHEET = "Lijsten";
-export const RESULTS_SHEET = "Resultaten";
-export const AGREEMENT_SHEET = "Overeenstemming";
-export const CHECK_SHEET = "Controle";
+export { LISTS_SHEET, RESULTS_SHEET, AGREEMENT_SHEET, CHECK_SHEET };
 /** Rows below the header that get dropdowns in the template. */
 export const TEMPLATE_ROWS = 500;
 export const JANEE_OPTIONS = ["ja", "nee", "deels", "weet niet"];
@@ -292,7 +289,7 @@ export function addFrameworkSheet(wb: ExcelJS.Workbook, data: CellValue[][], lis
 }
 
 export function addOverridesSheet(wb: ExcelJS.Workbook, fw: Framework, lists: Lists, data: CellValue[][] = [[...OVERRIDE_COLUMNS]]): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(OVERRIDES_SHEET_NAME);
+  const ws = wb.addWorksheet(OVERRIDES_SHEET);
   data.forEach((r, i) => setRow(ws, i + 1, r));
   styleHeaderRow(ws, 1, 1, Math.max(OVERRIDE_COLUMNS.length, data[0]?.length ?? 0));
   const widths: Record<string, number> = { Gemeente: 18, Aanpak: 28, Indicator: 10, Oordeel: 22, Tekst: 60, Reden: 50, Door: 16, Datum: 12 };
@@ -504,7 +501,7 @@ export function writeScored(input: ScoredInput): ExcelJS.Workbook {
   else addContextSheet(wb);
   if (sheets.framework) addSheetData(wb, FRAMEWORK_SHEET, sheets.framework);
   else addFrameworkSheet(wb, frameworkToSheet(fw), lists);
-  if (sheets.overrides) addSheetData(wb, OVERRIDES_SHEET_NAME, sheets.overrides);
+  if (sheets.overrides) addSheetData(wb, OVERRIDES_SHEET, sheets.overrides);
   else addOverridesSheet(wb, fw, lists);
 
   const results = addResultsSheet(wb, input.results);

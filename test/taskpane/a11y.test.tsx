@@ -5,20 +5,9 @@
 import "./setup";
 import { fireEvent, screen } from "@testing-library/react";
 import { axe } from "jest-axe";
-import { answerDialog, exampleWorkbook, inPanel, renderApp, waitIdle } from "./helpers";
+import { answerDialog, exampleWorkbook, inPanel, renderApp, score, tab, waitIdle } from "./helpers";
 
 jest.setTimeout(90000);
-
-function tab(name: string) {
-  fireEvent.click(screen.getByRole("tab", { name }));
-}
-
-async function score(): Promise<void> {
-  tab("Scoren");
-  fireEvent.click(inPanel("scoren").getByRole("button", { name: /^(Scoren|Opnieuw scoren)$/ }));
-  await waitIdle();
-  await inPanel("scoren").findByText(/Gescoord: 3 aanpakken/);
-}
 
 test("no axe violations in any step, before and after scoring", async () => {
   const wb = exampleWorkbook();

@@ -41,6 +41,19 @@ export function inPanel(step: Step) {
   return within(panel(step));
 }
 
+/** Opens a step by clicking its tab. */
+export function tab(name: string) {
+  fireEvent.click(screen.getByRole("tab", { name }));
+}
+
+/** Scores the example study (3 approaches) from the Scoren step and waits for the result. */
+export async function score(): Promise<void> {
+  tab("Scoren");
+  fireEvent.click(inPanel("scoren").getByRole("button", { name: /^(Scoren|Opnieuw scoren)$/ }));
+  await waitIdle();
+  await inPanel("scoren").findByText(/Gescoord: 3 aanpakken/);
+}
+
 /**
  * The open confirmation dialog. In jsdom, Fluent's focus manager marks a dialog aria-hidden some
  * 250 ms after it opens (focus does not move into it as in a browser); the browser test checks the

@@ -8,20 +8,9 @@ import { columnLetter, ggsr2013 } from "../../src/scoring";
 import type { CellValue } from "../../src/scoring";
 import { answersHeader, RESULT_COLUMNS } from "../../src/taskpane/sheets";
 import { FakeWorkbook } from "./fake";
-import { answerDialog, exampleFile, exampleWorkbook, inPanel, panel, renderApp, waitIdle } from "./helpers";
+import { answerDialog, exampleFile, exampleWorkbook, inPanel, panel, renderApp, score, tab, waitIdle } from "./helpers";
 
 jest.setTimeout(60000);
-
-function tab(name: string) {
-  fireEvent.click(screen.getByRole("tab", { name }));
-}
-
-async function score(): Promise<void> {
-  tab("Scoren");
-  fireEvent.click(inPanel("scoren").getByRole("button", { name: /^(Scoren|Opnieuw scoren)$/ }));
-  await waitIdle();
-  await inPanel("scoren").findByText(/Gescoord: 3 aanpakken/);
-}
 
 describe("Start", () => {
   test("recognises an empty workbook and sets up the missing sheets with dropdowns", async () => {
