@@ -182,6 +182,27 @@ export function parseChoice(v: CellValue, options: readonly string[]): Parsed {
   };
 }
 
+const SEMICOLON = 59;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+const BLANK_ITEM = -1;
+const UNKNOWN_ITEM = -2;
+/** Raw items remembered per options list; more distinct items than this are looked up each time. */
+const PART_LIMIT = 2048;
+
+const partIndexes = new WeakMap<readonly string[], Map<string, number>>();
+
+/** Raw item of a list (untrimmed) → position of its option, {@link BLANK_ITEM} or {@link UNKNOWN_ITEM}. */
+function partIndex(options: readonly string[]): Map<string, number> {
+  let parts = partIndexes.get(options);
+  if (!parts) {
+    parts = new Map();
+    partIndexes.set(options, parts);
+  }
+  return parts;
+}
+
 /** A list in one cell, separated by ";", "," or line breaks. */
 export function parseMulti(v: CellValue, options: readonly string[]): Parsed {
   const p = problemOfCell(v);
@@ -192,15 +213,28 @@ export function parseMulti(v: CellValue, options: readonly string[]): Parsed {
   // and no spelling of "weet niet" has one (so long lists are not folded and cached for nothing).
   if (!/[;,]/.test(raw) && WEETNIET.has(labelKey(cellText(raw)))) return { ok: true, answer: { kind: "weetniet" } };
   // Which options are named (each once, whatever the order or spelling), and what is not an option.
-  const index = optionIndex(options);
+  // The items between separators (";", ",", line breaks) are cut out by hand and looked up raw: the
+  // same few items recur in every row, while whole lists rarely repeat (bench/score.ts).
+  const parts = partIndex(options);
   const named: boolean[] = new Array(options.length).fill(false);
   const unknown: string[] = [];
-  for (const part of raw.split(/[;,\n\r]+/)) {
-    const it = cellText(part);
-    if (it === "") continue;
-    const i = index.get(labelKey(it));
-    if (i === undefined) unknown.push(it);
-    else named[i] = true;
+  const len = raw.length;
+  let start = 0;
+  for (let i = 0; i <= len; i++) {
+    const c = i < len ? raw.charCodeAt(i) : SEMICOLON;
+    if (c !== SEMICOLON && c !== COMMA && c !== LF && c !== CR) continue;
+    if (i > start) {
+      const part = raw.slice(start, i);
+      let at = parts.get(part);
+      if (at === undefined) {
+        const it = cellText(part);
+        at = it === "" ? BLANK_ITEM : (optionIndex(options).get(labelKey(it)) ?? UNKNOWN_ITEM);
+        if (parts.size < PART_LIMIT) parts.set(part, at);
+      }
+      if (at === UNKNOWN_ITEM) unknown.push(cellText(part));
+      else if (at !== BLANK_ITEM) named[at] = true;
+    }
+    start = i + 1;
   }
   if (unknown.length > 0) {
     const hints = unknown.map((u) => {

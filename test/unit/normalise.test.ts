@@ -129,6 +129,45 @@ describe("parseMulti", () => {
   });
 });
 
+describe("parseMulti against a plain reading of the list", () => {
+  /** The list read the plain way: split on separators, fold each item, look its key up among the options. */
+  function reference(raw: string, options: readonly string[]): Parsed {
+    const named = new Set<number>();
+    const unknown: string[] = [];
+    for (const part of raw.split(/[;,\n\r]+/)) {
+      const it = cellText(part);
+      if (it === "") continue;
+      const i = options.findIndex((o) => labelKey(o) === labelKey(it));
+      if (i < 0) unknown.push(it);
+      else named.add(i);
+    }
+    if (unknown.length) return { ok: false, problem: unknown.join("|") };
+    const values = options.filter((_, i) => named.has(i));
+    return values.length ? { ok: true, answer: { kind: "meerkeuze", values } } : { ok: true, answer: { kind: "leeg" } };
+  }
+  const spelling = (o: string) => fc.constantFrom(o, o.toUpperCase(), ` ${o} `, o.replace(/ /g, "\u00a0"), `${o}\t`);
+  const item = (options: readonly string[]) => fc.oneof(fc.constantFrom(...options).chain(spelling), fc.constantFrom("Kerk", "gezinn", "", " "));
+  const list = (options: readonly string[]) =>
+    fc.tuple(fc.array(item(options), { maxLength: 12 }), fc.array(fc.constantFrom(";", "; ", ",", "\n", "\r\n", ";;"), { minLength: 12, maxLength: 12 }))
+      .map(([items, seps]) => items.map((x, i) => x + (i < items.length - 1 ? seps[i] : "")).join(""))
+      .filter((raw) => /[;,]/.test(raw) || raw.trim() === "");
+
+  it("names the same options, or rejects the same lists, whatever the spelling and separators (items remembered across calls)", () => {
+    for (const options of [PARTIJEN, LEEFGEBIEDEN]) {
+      fc.assert(
+        fc.property(list(options), (raw) => {
+          const got = parseMulti(raw, options);
+          const want = reference(raw, options);
+          expect(got.ok).toBe(want.ok);
+          if (got.ok && want.ok) expect(got.answer).toEqual(want.answer);
+          if (!got.ok && !want.ok) for (const u of want.problem.split("|")) expect(got.problem).toContain(`'${u}'`);
+        }),
+        { numRuns: 400 },
+      );
+    }
+  });
+});
+
 describe("parseWholeNumber", () => {
   it.each<[CellValue, number]>([
     [72000, 72000],
