@@ -657,7 +657,22 @@ function indicatorResult(indicator: unknown, answers: unknown, approach: unknown
   if (isEngineError(pos)) return pos;
   const r = scored(answers, approach, fw);
   if (isEngineError(r)) return r;
-  return r.indicators[pos];
+  return indicatorsOf(r)[pos];
+}
+
+/**
+ * The indicator results of a cached approach, built once: a scored approach builds them anew on
+ * each read of `indicators` (it keeps only numbers), and a sheet asks for them once per cell.
+ */
+const indicatorLists = new WeakMap<ApproachResult, IndicatorResult[]>();
+
+function indicatorsOf(r: ApproachResult): IndicatorResult[] {
+  let list = indicatorLists.get(r);
+  if (!list) {
+    list = r.indicators;
+    indicatorLists.set(r, list);
+  }
+  return list;
 }
 
 /** STJ.VERDICT: the verdict of one indicator, e.g. "✗ verbeterpunt". */
@@ -695,7 +710,7 @@ export function verdicts(answers: unknown, approach?: unknown, framework?: unkno
   const r = approachResult(answers, approach, framework);
   if (isEngineError(r)) return r;
   const rows: SpillValue[][] = [[...VERDICTS_HEADER]];
-  for (const i of r.indicators) {
+  for (const i of indicatorsOf(r)) {
     rows.push([i.code, i.text, verdictLabel(i.verdict), i.notes.join("\n"), i.divergence.score ?? "", i.finding]);
   }
   return rows;
@@ -728,6 +743,6 @@ export function improvements(answers: unknown, approach?: unknown, theme?: unkno
   const r = scored(answers, approach, fw);
   if (isEngineError(r)) return r;
   let n = 0;
-  for (const i of r.indicators) if (i.verdict === "verbeterpunt" && (themeName === null || i.theme === themeName)) n++;
+  for (const i of indicatorsOf(r)) if (i.verdict === "verbeterpunt" && (themeName === null || i.theme === themeName)) n++;
   return n;
 }

@@ -110,13 +110,13 @@ export abstract class Lazy {
   }
 }
 
-const OUTCOME_INTERNAL = ["q", "approach", "pos", "n", "modal", "decider", "answer"] as const;
+const OUTCOME_INTERNAL = ["q", "approach", "pos", "n", "mixed", "modal", "decider", "answer"] as const;
 
 /**
  * One condition's outcome. Besides the public fields it keeps what its lazy texts are written from:
  * the question, the approach, and the few numbers the explanation needs (always the same shape).
  */
-class Outcome extends Lazy implements ConditionResult {
+export class Outcome extends Lazy implements ConditionResult {
   readonly question: string;
   readonly rule: ConditionResult["rule"];
   readonly quorum: Quorum;
@@ -129,6 +129,8 @@ class Outcome extends Lazy implements ConditionResult {
   pos = 0;
   /** Respondents with a real answer. */
   n = 0;
+  /** consensus: some real answer is below ja (deels or nee), the minority a passed condition reports. */
+  mixed = false;
   modal = "";
   decider: "gemeente" | "document" | null = null;
   answer = "";
@@ -189,22 +191,29 @@ function names(a: Answer | null, group: readonly string[]): boolean {
   return false;
 }
 
+/** Scores of the respondents in the current consensus evaluation (reused: no list per question). */
+const scores: number[] = [];
+
 /** Evaluates one question over the approach's respondents by its rule, in plain loops over them. */
-export function evaluate(q: Question, approach: Approach): ConditionResult {
+export function evaluate(q: Question, approach: Approach): Outcome {
   const res = new Outcome(q, approach);
   const respondents = approach.respondents;
   switch (q.rule) {
     case "geen":
       return res;
     case "consensus": {
+      // One pass over the answers; the second reads the scores back from `scores`.
       let pos = 0;
       let best = 0;
       let n = 0;
-      for (const r of respondents) {
-        const s = scoreOf(answerOf(r, q));
+      let mixed = false;
+      for (let i = 0; i < respondents.length; i++) {
+        const s = scoreOf(answerOf(respondents[i], q));
+        scores[i] = s;
         if (s < 0) continue;
         pos += s;
         if (s > best) best = s;
+        if (s < 1) mixed = true;
         n++;
       }
       if (n === 0) return res;
@@ -212,12 +221,13 @@ export function evaluate(q: Question, approach: Approach): ConditionResult {
       const passed = meetsQuorum(share, q.quorum);
       res.share = share;
       res.passed = passed;
-      for (const r of respondents) {
-        const s = scoreOf(answerOf(r, q));
-        if (s >= 0 && (passed ? s < 1 : s > 0)) res.dissenters = add(res.dissenters, r.name);
+      for (let i = 0; i < respondents.length; i++) {
+        const s = scores[i];
+        if (s >= 0 && (passed ? s < 1 : s > 0)) res.dissenters = add(res.dissenters, respondents[i].name);
       }
       res.pos = pos;
       res.n = n;
+      res.mixed = mixed;
       return res;
     }
     case "gemeente": {

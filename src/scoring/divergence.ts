@@ -3,7 +3,7 @@
  * diverge on an indicator's main question. See docs/agreement.md.
  */
 import { pairwiseAgreement } from "./agreement";
-import { answerOf, Lazy, settle } from "./conditions";
+import { answerOf, evaluate, Lazy, settle } from "./conditions";
 import { decimal, joinList } from "./dutch";
 import { janeeScore } from "./normalise";
 import type { Answer, Approach, Divergence, DivergenceLabel, Question } from "./types";
@@ -52,15 +52,50 @@ function countAnswers(q: Question, approach: Approach): Record<string, number> {
   return counts;
 }
 
-export function divergence(q: Question, approach: Approach, dissenters: string[]): Divergence {
+/**
+ * Where the numbers of one divergence sit in a scored approach's store (a Float64Array; NaN stands
+ * for null). A study keeps these for every indicator of every approach: as numbers in one typed
+ * array per approach they cost the garbage collector nothing, where a result object per indicator
+ * was copied by every collection that found it alive (see docs/architecture.md).
+ */
+export const SCORE = 0;
+export const AGREEMENT = 1;
+export const MAJORITY = 2;
+export const GAP = 3;
+export const REAL = 4;
+export const LABEL = 5;
+/** Bit j set: respondent j dissents; NaN when the approach has too many respondents for a mask. */
+export const DISSENT = 6;
+/** Number of slots of one divergence. */
+export const DIVERGENCE_SLOTS = 7;
+
+const LABELS: readonly DivergenceLabel[] = ["te weinig antwoorden", "eensgezind", "minderheid wijkt af", "verdeeld"];
+/** Respondents a dissent mask can hold (bit operations are on 32-bit integers). */
+const MASK_LIMIT = 31;
+
+const orNaN = (x: number | null): number => (x === null ? NaN : x);
+const orNull = (x: number): number | null => (x !== x ? null : x);
+
+/** Whether a respondent gave a real answer (not a document, not "weet niet", not empty) to `q`. */
+function answersReally(r: Approach["respondents"][number], q: Question): boolean {
+  return r.role !== "document" && label(answerOf(r, q)) !== null;
+}
+
+/**
+ * Measures the divergence on `q` (the condition's `dissenters` decide who dissents) and writes its
+ * numbers to `out` from `at` on (see {@link SCORE} …). Returns the dissenters who gave a real answer.
+ */
+export function measureDivergence(q: Question, approach: Approach, dissenters: readonly string[], out: Float64Array, at: number): string[] {
+  const respondents = approach.respondents;
   // The real answers of the gemeente and netwerkpartners: their labels and who gave them.
-  const labels: string[] = new Array(approach.respondents.length);
-  const lists: (readonly string[])[] = q.type === "meerkeuze" ? new Array(approach.respondents.length) : NO_LISTS;
+  const labels: string[] = new Array(respondents.length);
+  const lists: (readonly string[])[] = q.type === "meerkeuze" ? new Array(respondents.length) : NO_LISTS;
   let n = 0;
   let gemeente = -1;
   let partners = 0;
   let partnerSum = 0;
-  for (const r of approach.respondents) {
+  for (let i = 0; i < respondents.length; i++) {
+    const r = respondents[i];
     const role = r.role;
     const a = answerOf(r, q);
     if (role === "document" || a === null) continue;
@@ -89,21 +124,67 @@ export function divergence(q: Question, approach: Approach, dissenters: string[]
     for (let j = 0; j < n; j++) if (labels[j] === labels[i]) c++;
     if (c > modal) modal = c;
   }
-  const majorityShare = n ? modal / n : null;
-  // A gemeente that rates itself better (or worse) than its partners do, on ja/nee questions.
-  const gemeenteGap = q.type === "janee" && gemeente >= 0 && partners > 0 ? gemeente - partnerSum / partners : null;
-  // The condition's dissenters who gave a real answer to this question (most indicators have none).
-  // (A copy of exactly that length: a list grown by filter keeps room for 17 names.)
-  const real = dissenters.filter((d) => approach.respondents.some((r) => r.name === d && r.role !== "document" && label(answerOf(r, q)) !== null));
-  const realDissenters = real.length === 0 ? NO_DISSENTERS : real.slice();
-  let lbl: DivergenceLabel;
-  if (agreement === null) lbl = "te weinig antwoorden";
-  else if (agreement >= 1 - 1e-9) lbl = "eensgezind";
-  else if (realDissenters.length > 0 && realDissenters.length < n / 2) lbl = "minderheid wijkt af";
-  else lbl = "verdeeld";
+  // The condition's dissenters who gave a real answer to this question, in the order of the rows
+  // (most indicators have none), and as a mask over the respondents.
+  let real: string[] = NO_DISSENTERS;
+  let mask = 0;
+  if (dissenters.length > 0) {
+    for (let j = 0; j < respondents.length; j++) {
+      const r = respondents[j];
+      if (!dissenters.includes(r.name) || !answersReally(r, q)) continue;
+      real = real === NO_DISSENTERS ? [r.name] : (real.push(r.name), real);
+      mask |= 1 << j;
+    }
+  }
+  let lbl: number;
+  if (agreement === null) lbl = 0;
+  else if (agreement >= 1 - 1e-9) lbl = 1;
+  else if (real.length > 0 && real.length < n / 2) lbl = 2;
+  else lbl = 3;
 
-  const score = agreement === null ? null : Math.max(0, 1 - agreement);
-  return new DivergenceResult(score, lbl, agreement, majorityShare, n, realDissenters, gemeenteGap, q, approach);
+  out[at + SCORE] = agreement === null ? NaN : Math.max(0, 1 - agreement);
+  out[at + AGREEMENT] = orNaN(agreement);
+  out[at + MAJORITY] = n ? modal / n : NaN;
+  // A gemeente that rates itself better (or worse) than its partners do, on ja/nee questions.
+  out[at + GAP] = q.type === "janee" && gemeente >= 0 && partners > 0 ? gemeente - partnerSum / partners : NaN;
+  out[at + REAL] = n;
+  out[at + LABEL] = lbl;
+  out[at + DISSENT] = respondents.length <= MASK_LIMIT ? mask : NaN;
+  return real;
+}
+
+/**
+ * The divergence whose numbers {@link measureDivergence} wrote at `at`. Without a mask (more than
+ * {@link MASK_LIMIT} respondents) the dissenters are taken from `dissenters` when given, else from
+ * the main condition evaluated again (evaluation is deterministic).
+ */
+export function divergenceAt(store: Float64Array, at: number, q: Question, approach: Approach, dissenters?: string[]): Divergence {
+  const mask = store[at + DISSENT];
+  let names: string[];
+  if (mask === 0) names = NO_DISSENTERS;
+  else if (mask === mask) {
+    names = [];
+    const respondents = approach.respondents;
+    for (let j = 0; j < respondents.length; j++) if (mask & (1 << j)) names.push(respondents[j].name);
+  } else names = dissenters ?? measureDivergence(q, approach, evaluate(q, approach).dissenters, new Float64Array(DIVERGENCE_SLOTS), 0);
+  return new DivergenceResult(
+    orNull(store[at + SCORE]),
+    LABELS[store[at + LABEL]],
+    orNull(store[at + AGREEMENT]),
+    orNull(store[at + MAJORITY]),
+    store[at + REAL],
+    names,
+    orNull(store[at + GAP]),
+    q,
+    approach,
+  );
+}
+
+/** The divergence on `q` given the dissenters of its condition (measured and read back at once). */
+export function divergence(q: Question, approach: Approach, dissenters: string[]): Divergence {
+  const store = new Float64Array(DIVERGENCE_SLOTS);
+  const real = measureDivergence(q, approach, dissenters, store, 0);
+  return divergenceAt(store, 0, q, approach, real);
 }
 
 const DIVERGENCE_INTERNAL = ["q", "approach"] as const;

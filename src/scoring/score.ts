@@ -3,10 +3,10 @@
  * the conclusion points; per approach the agreement across all indicators. Overrides win and are marked.
  */
 import { agreementStatistics } from "./agreement";
-import { answerOf, evaluate, Lazy, scoreOf, settle } from "./conditions";
-import { divergence } from "./divergence";
+import { answerOf, evaluate, Lazy, scoreOf, settle, type Outcome } from "./conditions";
+import { DIVERGENCE_SLOTS, divergenceAt, measureDivergence } from "./divergence";
 import { chain, conclusionLine, describe, noteForFailed } from "./finding";
-import { indicatorPlaces, type IndicatorPlace } from "./framework/walk";
+import { indicatorPlaces } from "./framework/walk";
 import { labelKey } from "./normalise";
 import type {
   Agreement,
@@ -43,8 +43,9 @@ export function overrideKey(gemeente: string, approach: string, indicator: strin
 }
 
 /** Whether a passed condition has a minority against it that the finding reports as LET OP. */
-function hasDissent(q: Question, approach: Approach): boolean {
-  if (q.rule !== "consensus" && q.rule !== "gemeente") return false;
+function hasDissent(q: Question, approach: Approach, outcome: Outcome): boolean {
+  if (q.rule === "consensus") return outcome.mixed;
+  if (q.rule !== "gemeente") return false;
   return approach.respondents.some((r) => {
     const s = scoreOf(answerOf(r, q));
     return s >= 0 && s < 1;
@@ -114,15 +115,21 @@ function writeTexts(
   return { sentences: chain(sentences), notes, reasons };
 }
 
-const INDICATOR_INTERNAL = ["scored", "approach", "written"] as const;
+/** What the texts of an approach's indicators are written from, kept once built (by position). */
+interface TextCache {
+  conditions: (ConditionResult[] | undefined)[];
+  texts: (IndicatorTexts | undefined)[];
+}
+
+const INDICATOR_INTERNAL = ["scored", "approach", "cache", "index"] as const;
 
 /**
- * One scored indicator; its texts (notes, reasons, finding) are written when first read, from the
- * internal fields `scored` (its questions that count) and `approach`.
+ * One scored indicator as read from its approach (see {@link ScoredApproach}); its texts (notes,
+ * reasons, finding) are written when first read, from the internal fields `scored` (its questions
+ * that count) and `approach`, and kept in the approach's `cache` for the next reader.
  */
 class ScoredIndicator extends Lazy implements IndicatorResult {
   override?: Override;
-  private written: IndicatorTexts | undefined = undefined;
   constructor(
     readonly code: string,
     readonly text: string,
@@ -135,6 +142,8 @@ class ScoredIndicator extends Lazy implements IndicatorResult {
     override: Override | undefined,
     private readonly scored: readonly Question[],
     private readonly approach: Approach,
+    private readonly cache: TextCache,
+    private readonly index: number,
   ) {
     super();
     if (override) this.override = override;
@@ -151,10 +160,11 @@ class ScoredIndicator extends Lazy implements IndicatorResult {
    * evaluation is deterministic (approaches are not changed after they are read).
    */
   get conditions(): ConditionResult[] {
-    return settle(this, "conditions", this.scored.map((q) => evaluate(q, this.approach)));
+    const c = (this.cache.conditions[this.index] ??= this.scored.map((q) => evaluate(q, this.approach)));
+    return settle(this, "conditions", c);
   }
   private texts(): IndicatorTexts {
-    return (this.written ??= writeTexts(this.scored, this.conditions, this.computedVerdict, this.approach, this.override));
+    return (this.cache.texts[this.index] ??= writeTexts(this.scored, this.conditions, this.computedVerdict, this.approach, this.override));
   }
   get notes(): string[] {
     return settle(this, "notes", this.texts().notes);
@@ -187,37 +197,36 @@ function scoredQuestions(indicator: Indicator): Question[] {
   return qs;
 }
 
-/** Scores one indicator: verdict, LET OP flag, divergence and condition outcomes at once; texts on demand. */
-function scoreIndicator(place: IndicatorPlace, approach: Approach, override: Override | undefined): IndicatorResult {
-  const { indicator, theme, criterion } = place;
+/** Where the numbers of one indicator sit in a scored approach's store: its divergence, then these. */
+const VERDICT = DIVERGENCE_SLOTS;
+const LET_OP = DIVERGENCE_SLOTS + 1;
+const STRIDE = DIVERGENCE_SLOTS + 2;
+const VERDICTS: readonly Verdict[] = ["voldoet", "verbeterpunt", "onvoldoende"];
+
+/**
+ * Scores one indicator into `store` from `at` on: computed verdict, LET OP flag and divergence.
+ * Returns the computed verdict; texts are written on demand.
+ */
+function scoreIndicator(indicator: Indicator, approach: Approach, store: Float64Array, at: number): Verdict {
   const scored = scoredQuestions(indicator);
-  const results = scored.map((q) => evaluate(q, approach));
+  const main = scored.length ? evaluate(scored[0], approach) : undefined;
   let failedRequired = false;
   let letOp = false;
   for (let i = 0; i < scored.length; i++) {
-    const r = results[i];
+    const r = i === 0 ? main! : evaluate(scored[i], approach);
     if (r.passed === false) {
       if (r.weight === "vereist") failedRequired = true;
       letOp = true;
-    } else if (r.passed === true && !letOp && hasDissent(scored[i], approach)) letOp = true;
+    } else if (r.passed === true && !letOp && hasDissent(scored[i], approach, r)) letOp = true;
   }
-  const main = results[0];
   const verdict: Verdict = !main || main.passed === null ? "onvoldoende" : failedRequired ? "verbeterpunt" : "voldoet";
-  const div = divergence(scored[0] ?? indicator.questions[0], approach, main?.dissenters ?? []);
-  return new ScoredIndicator(
-    indicator.code,
-    indicator.text,
-    theme.name,
-    criterion.name,
-    override?.verdict ?? verdict,
-    verdict,
-    verdict === "voldoet" && letOp,
-    div,
-    override,
-    scored,
-    approach,
-  );
+  measureDivergence(scored[0] ?? indicator.questions[0], approach, main?.dissenters ?? NO_NAMES, store, at);
+  store[at + VERDICT] = VERDICTS.indexOf(verdict);
+  store[at + LET_OP] = verdict === "voldoet" && letOp ? 1 : 0;
+  return verdict;
 }
+
+const NO_NAMES: readonly string[] = Object.freeze([]);
 
 /** The ja/nee questions the gemeente and the netwerkpartners are all asked: the items of the agreement. */
 const agreementItemCache = new WeakMap<Framework, Question[]>();
@@ -270,26 +279,62 @@ function conclusions(fw: Framework, approach: Approach, results: IndicatorResult
   });
 }
 
-const APPROACH_INTERNAL = ["fw", "source"] as const;
+const APPROACH_INTERNAL = ["fw", "source", "numbers", "overrides", "cache"] as const;
 
 /**
- * One scored approach; its conclusions are written when first read. A class with the getter on its
- * prototype, not an object literal with a getter: V8 keeps the accessor of such a literal in old
- * space, and a dead accessor's closure kept each approach's results alive through the next garbage
- * collection, so every result of a study was copied to old space, kept or not (bench/score.ts).
+ * `indicators` of a scored approach: an own, enumerable accessor (so JSON, spreading and deep
+ * equality see it like a field) whose getter is shared by all approaches.
+ */
+const INDICATORS: PropertyDescriptor = {
+  get(this: ScoredApproach): IndicatorResult[] {
+    return this.readIndicators();
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+/**
+ * One scored approach. Per indicator it keeps only numbers, column by column in one Float64Array
+ * (`numbers`, {@link STRIDE} per indicator), and the analyst's overrides; `indicators` builds the
+ * result objects from them each time it is read, and their texts are kept in `cache` once written.
+ * A study of 1,000 approaches thus keeps some 30,000 numbers rows instead of 60,000 objects alive,
+ * which the garbage collector copied (bench/score.ts; docs/architecture.md). The conclusions are
+ * written when first read. A class with getters on its prototype, not an object literal with a
+ * getter: V8 keeps the accessor of such a literal in old space, and a dead accessor's closure kept
+ * each approach's results alive through the next garbage collection.
  */
 class ScoredApproach extends Lazy implements ApproachResult {
+  readonly gemeente: string;
+  readonly approach: string;
+  readonly respondents: { name: string; role: Role }[];
+  declare readonly indicators: IndicatorResult[];
+  readonly agreement: Agreement;
+  readonly counts: ApproachResult["counts"];
+  private readonly fw: Framework;
+  private readonly source: Approach;
+  private readonly numbers: Float64Array;
+  private readonly overrides: readonly (Override | undefined)[] | null;
+  private cache: TextCache | null = null;
+
   constructor(
-    readonly gemeente: string,
-    readonly approach: string,
-    readonly respondents: { name: string; role: Role }[],
-    readonly indicators: IndicatorResult[],
-    readonly agreement: Agreement,
-    readonly counts: ApproachResult["counts"],
-    private readonly fw: Framework,
-    private readonly source: Approach,
+    source: Approach,
+    fw: Framework,
+    numbers: Float64Array,
+    overrides: readonly (Override | undefined)[] | null,
+    agreement: Agreement,
+    counts: ApproachResult["counts"],
   ) {
     super();
+    this.gemeente = source.gemeente;
+    this.approach = source.name;
+    this.respondents = source.respondents.map((r) => ({ name: r.name, role: r.role }));
+    Object.defineProperty(this, "indicators", INDICATORS);
+    this.agreement = agreement;
+    this.counts = counts;
+    this.fw = fw;
+    this.source = source;
+    this.numbers = numbers;
+    this.overrides = overrides;
   }
   protected lazyKeys(): readonly string[] {
     return ["conclusions"];
@@ -297,33 +342,75 @@ class ScoredApproach extends Lazy implements ApproachResult {
   protected internalKeys(): readonly string[] {
     return APPROACH_INTERNAL;
   }
+  /** The indicator results, new objects on each call (see the class comment). */
+  readIndicators(): IndicatorResult[] {
+    const places = indicatorPlaces(this.fw);
+    const cache = (this.cache ??= { conditions: new Array(places.length), texts: new Array(places.length) });
+    const out: IndicatorResult[] = new Array(places.length);
+    for (let i = 0; i < places.length; i++) {
+      const { indicator, theme, criterion } = places[i];
+      const scored = scoredQuestions(indicator);
+      const at = i * STRIDE;
+      const computed = VERDICTS[this.numbers[at + VERDICT]];
+      const override = this.overrides?.[i];
+      out[i] = new ScoredIndicator(
+        indicator.code,
+        indicator.text,
+        theme.name,
+        criterion.name,
+        override?.verdict ?? computed,
+        computed,
+        this.numbers[at + LET_OP] === 1,
+        divergenceAt(this.numbers, at, scored[0] ?? indicator.questions[0], this.source),
+        override,
+        scored,
+        this.source,
+        cache,
+        i,
+      );
+    }
+    return out;
+  }
   get conclusions(): ThemeConclusion[] {
     return settle(this, "conclusions", conclusions(this.fw, this.source, this.indicators));
   }
 }
 
+/** Slices of one Float64Array hold the numbers of many approaches: one buffer per ~120 approaches. */
+const SLAB_SIZE = 1 << 15;
+let slab = new Float64Array(0);
+let slabUsed = 0;
+
+/**
+ * A fresh, zeroed store of `n` numbers: a view on a shared buffer, since allocating a buffer of
+ * its own per approach cost as much as scoring it (allocation outside the heap, bench/score.ts).
+ */
+function numbersFor(n: number): Float64Array {
+  if (slabUsed + n > slab.length) {
+    slab = new Float64Array(Math.max(SLAB_SIZE, n));
+    slabUsed = 0;
+  }
+  const view = slab.subarray(slabUsed, slabUsed + n);
+  slabUsed += n;
+  return view;
+}
+
 export function scoreApproach(approach: Approach, fw: Framework, overrides: readonly Override[] = []): ApproachResult {
   const byKey = overrides.length ? new Map(overrides.map((o) => [overrideKey(o.gemeente, o.approach, o.indicator), o])) : null;
   const places = indicatorPlaces(fw);
-  const indicators: IndicatorResult[] = [];
+  const numbers = numbersFor(places.length * STRIDE);
+  let mine: (Override | undefined)[] | null = null;
   const counts = { voldoet: 0, verbeterpunt: 0, onvoldoende: 0, letOp: 0 };
-  for (const p of places) {
-    const override = byKey?.get(overrideKey(approach.gemeente, approach.name, p.indicator.code));
-    const r = scoreIndicator(p, approach, override);
-    indicators.push(r);
-    counts[r.verdict]++;
-    if (r.verdict === "voldoet" && r.letOp) counts.letOp++;
+  for (let i = 0; i < places.length; i++) {
+    const indicator = places[i].indicator;
+    const override = byKey?.get(overrideKey(approach.gemeente, approach.name, indicator.code));
+    const computed = scoreIndicator(indicator, approach, numbers, i * STRIDE);
+    if (override) (mine ??= new Array(places.length))[i] = override;
+    const verdict = override?.verdict ?? computed;
+    counts[verdict]++;
+    if (verdict === "voldoet" && numbers[i * STRIDE + LET_OP] === 1) counts.letOp++;
   }
-  return new ScoredApproach(
-    approach.gemeente,
-    approach.name,
-    approach.respondents.map((r) => ({ name: r.name, role: r.role })),
-    indicators,
-    approachAgreement(approach, fw),
-    counts,
-    fw,
-    approach,
-  );
+  return new ScoredApproach(approach, fw, numbers, mine, approachAgreement(approach, fw), counts);
 }
 
 export function scoreAll(approaches: readonly Approach[], fw: Framework, overrides: readonly Override[] = []): ApproachResult[] {

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { evaluate } from "../../src/scoring/conditions";
 import { divergence, jaccard, janeeWeight } from "../../src/scoring/divergence";
+import { scoreApproach } from "../../src/scoring/score";
 import type { CellValue, Question } from "../../src/scoring/types";
-import { approachOf, question, type Spec } from "./helpers";
+import { approachOf, miniFramework, question, type Spec } from "./helpers";
 
 const Q = question("Q");
 
@@ -167,5 +168,42 @@ describe("divergence of choices and lists", () => {
     // Pairs: {x,y}–{x} ½, {x,y}–{x,y,z} ⅔, {x}–{x,y,z} ⅓.
     expect(d.score).toBeCloseTo(1 - (1 / 2 + 2 / 3 + 1 / 3) / 3, 12);
     expect(d.countsText).toBe("3× lijst");
+  });
+});
+
+describe("the divergence kept by a scored approach", () => {
+  // Scoring keeps each divergence as numbers, with the dissenters as a mask over the respondents when
+  // there are at most 31 of them; beyond that they are found again on reading. Either way they must
+  // be the main condition's dissenters who gave a real answer, in the order of the rows.
+  const M = question("M");
+  const FW = miniFramework([M]);
+  const answer = fc.constantFrom<CellValue>("ja", "ja", "nee", "deels", "weet niet", "");
+  const spec = fc.record({ gemeente: fc.option(answer, { nil: undefined }), partners: fc.integer({ min: 0, max: 45 }).chain((n) => fc.array(answer, { minLength: n, maxLength: n })), doc: fc.option(answer, { nil: undefined }) });
+
+  it("has the condition's real dissenters in row order, whatever the number of respondents", () => {
+    let masked = 0;
+    let unmasked = 0;
+    fc.assert(
+      fc.property(spec, (s) => {
+        const specs: Spec[] = [];
+        if (s.gemeente !== undefined) specs.push(["Gemeente", "gemeente", { M: s.gemeente }]);
+        s.partners.forEach((v, i) => specs.push([`P${i + 1}`, "netwerkpartner", { M: v }]));
+        if (s.doc !== undefined) specs.push(["Documenten", "document", { M: s.doc }]);
+        const a = approachOf([M], specs);
+        const outcome = evaluate(M, a);
+        const expected = a.respondents
+          .filter((r) => outcome.dissenters.includes(r.name) && r.role !== "document" && ["janee"].includes(r.answers.M?.kind ?? ""))
+          .map((r) => r.name);
+        const kept = scoreApproach(a, FW).indicators[0].divergence;
+        expect(kept.dissenters).toEqual(expected);
+        expect(kept).toEqual(divergence(M, a, outcome.dissenters));
+        if (a.respondents.length > 31) unmasked++;
+        else masked++;
+      }),
+      { numRuns: 300 },
+    );
+    // Both ways of keeping the dissenters were exercised.
+    expect(masked).toBeGreaterThan(0);
+    expect(unmasked).toBeGreaterThan(0);
   });
 });

@@ -198,6 +198,30 @@ describe("on the whole GGSR framework", () => {
     });
   });
 
+  it("indicators are built anew from the kept numbers on each read, equal each time, their texts written once", () => {
+    const r = scoreApproach(read.approaches[1], ggsr2013, [{ gemeente: read.approaches[1].gemeente, approach: read.approaches[1].name, indicator: "AP9", verdict: "verbeterpunt", reason: "r" }]);
+    const first = r.indicators;
+    const again = r.indicators;
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+    expect(Object.keys(r)).toContain("indicators");
+    expect(JSON.parse(JSON.stringify(r)).indicators).toEqual(JSON.parse(JSON.stringify(first)));
+    first.forEach((ind, i) => {
+      // The second reader gets the same lists and outcomes, not a second writing of them.
+      expect(again[i].notes).toBe(ind.notes);
+      expect(again[i].reasons).toBe(ind.reasons);
+      expect(again[i].conditions).toBe(ind.conditions);
+    });
+    const ap9 = again.find((i) => i.code === "AP9")!;
+    expect(ap9.override?.reason).toBe("r");
+    expect(ap9.verdict).toBe("verbeterpunt");
+    expect(again.filter((i) => i.override)).toHaveLength(1);
+    // And they are what scoring the approach with nothing read gives.
+    expect(scoreApproach(read.approaches[1], ggsr2013).indicators.map((i) => [i.code, i.computedVerdict, i.letOp, i.divergence.score])).toEqual(
+      first.map((i) => [i.code, i.computedVerdict, i.letOp, i.divergence.score]),
+    );
+  });
+
   it("conditions read later equal the outcomes the verdict was computed from", () => {
     for (const r of results) {
       for (const ind of r.indicators) {
