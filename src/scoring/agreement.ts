@@ -165,10 +165,14 @@ export function krippendorffAlphaNominal(ratings: (string | null)[][]): number |
  * Reference: Gwet, K. L. (2014), *Handbook of Inter-Rater Reliability*, 4th ed., Advanced Analytics
  * (agreement for one subject among multiple raters; weighted form as used for AC2).
  *
+ * @param n how many of `answers` (from the first) count; all of them by default.
  * @returns the agreement, or null when there are fewer than two answers.
  */
-export function pairwiseAgreement<T = string>(answers: readonly T[], weight: (a: T, b: T) => number = (a, b) => (a === b ? 1 : 0)): number | null {
-  const n = answers.length;
+export function pairwiseAgreement<T = string>(
+  answers: readonly T[],
+  weight: (a: T, b: T) => number = (a, b) => (a === b ? 1 : 0),
+  n: number = answers.length,
+): number | null {
   if (n < 2) return null;
   let sum = 0;
   for (let i = 0; i < n; i++) {

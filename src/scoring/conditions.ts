@@ -117,33 +117,53 @@ const OUTCOME_INTERNAL = ["q", "approach", "pos", "n", "mixed", "modal", "decide
  * the question, the approach, and the few numbers the explanation needs (always the same shape).
  */
 export class Outcome extends Lazy implements ConditionResult {
-  readonly question: string;
-  readonly rule: ConditionResult["rule"];
-  readonly quorum: Quorum;
-  readonly weight: ConditionResult["weight"];
-  passed: boolean | null = null;
-  share: number | null = null;
-  missing: string[] = NONE;
-  dissenters: string[] = NONE;
+  q!: Question;
+  approach!: Approach;
+  question!: string;
+  rule!: ConditionResult["rule"];
+  quorum!: Quorum;
+  weight!: ConditionResult["weight"];
+  passed!: boolean | null;
+  share!: number | null;
+  missing!: string[];
+  dissenters!: string[];
   /** consensus: sum of scores; gelijk: respondents choosing the modal option. */
-  pos = 0;
+  pos!: number;
   /** Respondents with a real answer. */
-  n = 0;
+  n!: number;
   /** consensus: some real answer is below ja (deels or nee), the minority a passed condition reports. */
-  mixed = false;
-  modal = "";
-  decider: "gemeente" | "document" | null = null;
-  answer = "";
+  mixed!: boolean;
+  modal!: string;
+  decider!: "gemeente" | "document" | null;
+  answer!: string;
 
-  constructor(
-    readonly q: Question,
-    readonly approach: Approach,
-  ) {
+  constructor(q: Question, approach: Approach) {
     super();
+    this.reset(q, approach);
+  }
+  /**
+   * Makes this the blank outcome of `q` over `approach`. Scoring judges every question of a study
+   * through one outcome reset each time ({@link judge}); the fields are always set in this order,
+   * so every outcome has the same shape.
+   */
+  reset(q: Question, approach: Approach): this {
+    this.q = q;
+    this.approach = approach;
     this.question = q.code;
     this.rule = q.rule;
     this.quorum = q.quorum;
     this.weight = q.weight;
+    this.passed = null;
+    this.share = null;
+    this.missing = NONE;
+    this.dissenters = NONE;
+    this.pos = 0;
+    this.n = 0;
+    this.mixed = false;
+    this.modal = "";
+    this.decider = null;
+    this.answer = "";
+    return this;
   }
   protected lazyKeys(): readonly string[] {
     return ["explanation", "evidence"];
@@ -191,25 +211,45 @@ function names(a: Answer | null, group: readonly string[]): boolean {
   return false;
 }
 
-/** Scores of the respondents in the current consensus evaluation (reused: no list per question). */
-const scores: number[] = [];
+/**
+ * The answers of the current evaluation, one per respondent (null where `q` is not asked): each
+ * answer is looked up once, however often the rule's loops read it (a scored study looked up some
+ * 500 answers per approach, three times the number there are). Reused from call to call.
+ */
+const given: (Answer | null)[] = [];
 
 /** Evaluates one question over the approach's respondents by its rule, in plain loops over them. */
 export function evaluate(q: Question, approach: Approach): Outcome {
-  const res = new Outcome(q, approach);
-  const respondents = approach.respondents;
+  return evaluateInto(new Outcome(q, approach));
+}
+
+let scratch: Outcome | null = null;
+
+/**
+ * The outcome of `q` in one outcome object reused from call to call: valid until the next call.
+ * For scoring, which needs only whether each question passed (and the main question's dissenters);
+ * the outcomes themselves are evaluated again when someone reads them.
+ */
+export function judge(q: Question, approach: Approach): Outcome {
+  scratch = scratch ? scratch.reset(q, approach) : new Outcome(q, approach);
+  return evaluateInto(scratch);
+}
+
+/** Evaluates the question of a blank outcome over its approach. */
+function evaluateInto(res: Outcome): Outcome {
+  const q = res.q;
+  const respondents = res.approach.respondents;
+  const m = respondents.length;
+  if (q.rule === "geen") return res;
+  for (let i = 0; i < m; i++) given[i] = answerOf(respondents[i], q);
   switch (q.rule) {
-    case "geen":
-      return res;
     case "consensus": {
-      // One pass over the answers; the second reads the scores back from `scores`.
       let pos = 0;
       let best = 0;
       let n = 0;
       let mixed = false;
-      for (let i = 0; i < respondents.length; i++) {
-        const s = scoreOf(answerOf(respondents[i], q));
-        scores[i] = s;
+      for (let i = 0; i < m; i++) {
+        const s = scoreOf(given[i]);
         if (s < 0) continue;
         pos += s;
         if (s > best) best = s;
@@ -221,8 +261,8 @@ export function evaluate(q: Question, approach: Approach): Outcome {
       const passed = meetsQuorum(share, q.quorum);
       res.share = share;
       res.passed = passed;
-      for (let i = 0; i < respondents.length; i++) {
-        const s = scores[i];
+      for (let i = 0; i < m; i++) {
+        const s = scoreOf(given[i]);
         if (s >= 0 && (passed ? s < 1 : s > 0)) res.dissenters = add(res.dissenters, respondents[i].name);
       }
       res.pos = pos;
@@ -232,25 +272,23 @@ export function evaluate(q: Question, approach: Approach): Outcome {
     }
     case "gemeente": {
       // The gemeente decides; without its answer, the documents do.
-      let decider: Respondent | undefined;
-      for (const role of ["gemeente", "document"] as const) {
-        decider = respondents.find((r) => r.role === role && scoreOf(answerOf(r, q)) >= 0);
-        if (decider) break;
-      }
-      if (!decider) return res;
-      const answer = answerOf(decider, q)!;
+      let decider = -1;
+      for (let i = 0; i < m && decider < 0; i++) if (respondents[i].role === "gemeente" && scoreOf(given[i]) >= 0) decider = i;
+      for (let i = 0; i < m && decider < 0; i++) if (respondents[i].role === "document" && scoreOf(given[i]) >= 0) decider = i;
+      if (decider < 0) return res;
+      const answer = given[decider]!;
       const score = scoreOf(answer);
       res.share = score;
       res.passed = meetsQuorum(score, q.quorum === "een" ? "een" : "meerderheid");
       // Dissenters: the other gemeente and document answers on the other side of the middle.
       for (const role of ["gemeente", "document"] as const) {
-        for (const r of respondents) {
-          if (r === decider || r.role !== role) continue;
-          const s = scoreOf(answerOf(r, q));
-          if (s >= 0 && s > 0.5 !== score > 0.5) res.dissenters = add(res.dissenters, r.name);
+        for (let i = 0; i < m; i++) {
+          if (i === decider || respondents[i].role !== role) continue;
+          const s = scoreOf(given[i]);
+          if (s >= 0 && s > 0.5 !== score > 0.5) res.dissenters = add(res.dissenters, respondents[i].name);
         }
       }
-      res.decider = decider.role === "gemeente" ? "gemeente" : "document";
+      res.decider = respondents[decider].role === "gemeente" ? "gemeente" : "document";
       res.answer = answerText(answer);
       return res;
     }
@@ -259,13 +297,13 @@ export function evaluate(q: Question, approach: Approach): Outcome {
       let modal = "";
       let best = 0;
       let n = 0;
-      for (const r of respondents) {
-        const a = answerOf(r, q);
+      for (let i = 0; i < m; i++) {
+        const a = given[i];
         if (a === null || a.kind !== "keuze") continue;
         n++;
         let count = 0;
-        for (const o of respondents) {
-          const b = answerOf(o, q);
+        for (let j = 0; j < m; j++) {
+          const b = given[j];
           if (b !== null && b.kind === "keuze" && b.value === a.value) count++;
         }
         if (count > best || (count === best && q.options.indexOf(a.value) < q.options.indexOf(modal))) {
@@ -276,9 +314,9 @@ export function evaluate(q: Question, approach: Approach): Outcome {
       if (n === 0) return res;
       res.share = best / n;
       res.passed = meetsQuorum(res.share, q.quorum);
-      for (const r of respondents) {
-        const a = answerOf(r, q);
-        if (a !== null && a.kind === "keuze" && a.value !== modal) res.dissenters = add(res.dissenters, r.name);
+      for (let i = 0; i < m; i++) {
+        const a = given[i];
+        if (a !== null && a.kind === "keuze" && a.value !== modal) res.dissenters = add(res.dissenters, respondents[i].name);
       }
       res.pos = best;
       res.n = n;
@@ -287,7 +325,7 @@ export function evaluate(q: Question, approach: Approach): Outcome {
     }
     case "dekking": {
       let n = 0;
-      for (const r of respondents) if (answerOf(r, q)?.kind === "meerkeuze") n++;
+      for (let i = 0; i < m; i++) if (given[i]?.kind === "meerkeuze") n++;
       if (n === 0) return res;
       // Per required group, the share of lists that name it; a group too few name is missing.
       let minShare = 1;
@@ -295,7 +333,7 @@ export function evaluate(q: Question, approach: Approach): Outcome {
       for (let gi = 0; gi < q.required.length; gi++) {
         const group = q.required[gi];
         let naming = 0;
-        for (const r of respondents) if (names(answerOf(r, q), group)) naming++;
+        for (let i = 0; i < m; i++) if (names(given[i], group)) naming++;
         const share = naming / n;
         if (share < minShare) minShare = share;
         if (meetsQuorum(share, q.quorum)) covered.push(group);
@@ -304,12 +342,12 @@ export function evaluate(q: Question, approach: Approach): Outcome {
       res.share = q.required.length === 0 ? 1 : minShare;
       res.passed = res.missing.length === 0;
       // Dissenters: lists that leave out a group the others cover.
-      for (const r of respondents) {
-        const a = answerOf(r, q);
+      for (let i = 0; i < m; i++) {
+        const a = given[i];
         if (a?.kind !== "meerkeuze") continue;
         for (let gi = 0; gi < covered.length; gi++) {
           if (!names(a, covered[gi])) {
-            res.dissenters = add(res.dissenters, r.name);
+            res.dissenters = add(res.dissenters, respondents[i].name);
             break;
           }
         }

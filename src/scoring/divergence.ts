@@ -25,20 +25,27 @@ export function jaccard(a: readonly string[], b: readonly string[]): number {
   return union === 0 ? 1 : inter / union;
 }
 
-/** The comparable label of a real answer, or null for no answer / "weet niet". */
-function label(a: Answer | null): string | null {
-  if (a === null) return null;
-  if (a.kind === "janee" || a.kind === "keuze") return a.value;
-  if (a.kind === "meerkeuze") return a.values.join("\u0000");
-  return null;
+/** Whether an answer is real: ja/nee/deels, a choice or a list (not empty, not "weet niet"). */
+function isReal(a: Answer | null): boolean {
+  return a !== null && (a.kind === "janee" || a.kind === "keuze" || a.kind === "meerkeuze");
 }
+
+/** Two lists of options name the same options (lists hold them in the options' order). */
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The real answers of the current measurement: labels (ja/nee/deels, a choice) or lists. Reused. */
+const labels: string[] = [];
+const lists: (readonly string[])[] = [];
 
 const identity = (a: string, b: string): number => (a === b ? 1 : 0);
 
 /** Shared empty list of dissenters (most indicators have none); never mutated. */
 const NO_DISSENTERS = Object.freeze([]) as unknown as string[];
-/** Stands in for the lists of a question that is not meerkeuze; never written to. */
-const NO_LISTS = Object.freeze([]) as unknown as (readonly string[])[];
 
 /** How often each answer was given by the gemeente and netwerkpartners: "ja", "deels", an option, "lijst", "weet niet". */
 function countAnswers(q: Question, approach: Approach): Record<string, number> {
@@ -46,7 +53,7 @@ function countAnswers(q: Question, approach: Approach): Record<string, number> {
   for (const r of approach.respondents) {
     const a = answerOf(r, q);
     if (r.role === "document" || a === null) continue;
-    const l = a.kind === "weetniet" ? "weet niet" : a.kind === "meerkeuze" ? "lijst" : label(a);
+    const l = a.kind === "weetniet" ? "weet niet" : a.kind === "meerkeuze" ? "lijst" : a.kind === "janee" || a.kind === "keuze" ? a.value : null;
     if (l !== null) counts[l] = (counts[l] ?? 0) + 1;
   }
   return counts;
@@ -78,7 +85,7 @@ const orNull = (x: number): number | null => (x !== x ? null : x);
 
 /** Whether a respondent gave a real answer (not a document, not "weet niet", not empty) to `q`. */
 function answersReally(r: Approach["respondents"][number], q: Question): boolean {
-  return r.role !== "document" && label(answerOf(r, q)) !== null;
+  return r.role !== "document" && isReal(answerOf(r, q));
 }
 
 /**
@@ -87,9 +94,8 @@ function answersReally(r: Approach["respondents"][number], q: Question): boolean
  */
 export function measureDivergence(q: Question, approach: Approach, dissenters: readonly string[], out: Float64Array, at: number): string[] {
   const respondents = approach.respondents;
-  // The real answers of the gemeente and netwerkpartners: their labels and who gave them.
-  const labels: string[] = new Array(respondents.length);
-  const lists: (readonly string[])[] = q.type === "meerkeuze" ? new Array(respondents.length) : NO_LISTS;
+  const isList = q.type === "meerkeuze";
+  // The real answers of the gemeente and netwerkpartners (labels, or lists for meerkeuze).
   let n = 0;
   let gemeente = -1;
   let partners = 0;
@@ -99,29 +105,25 @@ export function measureDivergence(q: Question, approach: Approach, dissenters: r
     const role = r.role;
     const a = answerOf(r, q);
     if (role === "document" || a === null) continue;
-    const l = label(a);
-    if (l === null) continue;
-    if (lists !== NO_LISTS && a.kind === "meerkeuze") lists[n] = a.values;
-    labels[n++] = l;
     if (a.kind === "janee") {
+      labels[n++] = a.value;
       if (role === "gemeente" && gemeente < 0) gemeente = janeeScore(a.value);
       else if (role === "netwerkpartner") {
         partners++;
         partnerSum += janeeScore(a.value);
       }
+    } else if (a.kind === "keuze") labels[n++] = a.value;
+    else if (a.kind === "meerkeuze") {
+      if (isList) lists[n++] = a.values;
+      else labels[n++] = a.values.join("\u0000");
     }
   }
-  labels.length = n;
-  let agreement: number | null;
-  if (q.type === "meerkeuze") {
-    lists.length = n;
-    agreement = pairwiseAgreement(lists, jaccard);
-  } else agreement = pairwiseAgreement(labels, q.type === "janee" ? janeeWeight : identity);
-  // The share of the most frequent label (n ≤ 4 in practice: counting pairs beats a map).
+  const agreement = isList ? pairwiseAgreement(lists, jaccard, n) : pairwiseAgreement(labels, q.type === "janee" ? janeeWeight : identity, n);
+  // The share of the most frequent answer (n ≤ 4 in practice: counting pairs beats a map).
   let modal = 0;
   for (let i = 0; i < n; i++) {
     let c = 0;
-    for (let j = 0; j < n; j++) if (labels[j] === labels[i]) c++;
+    for (let j = 0; j < n; j++) if (isList ? sameList(lists[j], lists[i]) : labels[j] === labels[i]) c++;
     if (c > modal) modal = c;
   }
   // The condition's dissenters who gave a real answer to this question, in the order of the rows
@@ -163,9 +165,12 @@ export function divergenceAt(store: Float64Array, at: number, q: Question, appro
   let names: string[];
   if (mask === 0) names = NO_DISSENTERS;
   else if (mask === mask) {
-    names = [];
+    // A list of exactly that length (one grown by push keeps room for 17 names).
     const respondents = approach.respondents;
-    for (let j = 0; j < respondents.length; j++) if (mask & (1 << j)) names.push(respondents[j].name);
+    let count = 0;
+    for (let j = 0; j < respondents.length; j++) if (mask & (1 << j)) count++;
+    names = new Array(count);
+    for (let j = 0, k = 0; j < respondents.length; j++) if (mask & (1 << j)) names[k++] = respondents[j].name;
   } else names = dissenters ?? measureDivergence(q, approach, evaluate(q, approach).dissenters, new Float64Array(DIVERGENCE_SLOTS), 0);
   return new DivergenceResult(
     orNull(store[at + SCORE]),

@@ -3,7 +3,7 @@
  * the conclusion points; per approach the agreement across all indicators. Overrides win and are marked.
  */
 import { agreementStatistics } from "./agreement";
-import { answerOf, evaluate, Lazy, scoreOf, settle, type Outcome } from "./conditions";
+import { answerOf, evaluate, judge, Lazy, scoreOf, settle, type Outcome } from "./conditions";
 import { DIVERGENCE_SLOTS, divergenceAt, measureDivergence } from "./divergence";
 import { chain, conclusionLine, describe, noteForFailed } from "./finding";
 import { indicatorPlaces } from "./framework/walk";
@@ -209,18 +209,26 @@ const VERDICTS: readonly Verdict[] = ["voldoet", "verbeterpunt", "onvoldoende"];
  */
 function scoreIndicator(indicator: Indicator, approach: Approach, store: Float64Array, at: number): Verdict {
   const scored = scoredQuestions(indicator);
-  const main = scored.length ? evaluate(scored[0], approach) : undefined;
-  let failedRequired = false;
+  let verdict: Verdict = "onvoldoende";
   let letOp = false;
-  for (let i = 0; i < scored.length; i++) {
-    const r = i === 0 ? main! : evaluate(scored[i], approach);
-    if (r.passed === false) {
-      if (r.weight === "vereist") failedRequired = true;
-      letOp = true;
-    } else if (r.passed === true && !letOp && hasDissent(scored[i], approach, r)) letOp = true;
+  if (scored.length === 0) measureDivergence(indicator.questions[0], approach, NO_NAMES, store, at);
+  else {
+    let failedRequired = false;
+    let mainPassed: boolean | null = null;
+    for (let i = 0; i < scored.length; i++) {
+      const r = judge(scored[i], approach);
+      if (i === 0) {
+        mainPassed = r.passed;
+        // Now, while the outcome is the main question's: the next judgement reuses it.
+        measureDivergence(scored[0], approach, r.dissenters, store, at);
+      }
+      if (r.passed === false) {
+        if (r.weight === "vereist") failedRequired = true;
+        letOp = true;
+      } else if (r.passed === true && !letOp && hasDissent(scored[i], approach, r)) letOp = true;
+    }
+    verdict = mainPassed === null ? "onvoldoende" : failedRequired ? "verbeterpunt" : "voldoet";
   }
-  const verdict: Verdict = !main || main.passed === null ? "onvoldoende" : failedRequired ? "verbeterpunt" : "voldoet";
-  measureDivergence(scored[0] ?? indicator.questions[0], approach, main?.dissenters ?? NO_NAMES, store, at);
   store[at + VERDICT] = VERDICTS.indexOf(verdict);
   store[at + LET_OP] = verdict === "voldoet" && letOp ? 1 : 0;
   return verdict;
@@ -244,16 +252,29 @@ function agreementItems(fw: Framework): Question[] {
 
 /** Agreement across all shared ja/nee questions: items × the gemeente and netwerkpartners. */
 export function approachAgreement(approach: Approach, fw: Framework): Agreement {
-  const raters = approach.respondents.filter((r) => r.role !== "document");
-  const ratings = agreementItems(fw).map((q) =>
-    raters.map((r) => {
-      const a = answerOf(r, q);
-      return a !== null && a.kind === "janee" ? a.value : null;
-    }),
-  );
+  const items = agreementItems(fw);
+  const respondents = approach.respondents;
+  let raters = 0;
+  for (let j = 0; j < respondents.length; j++) if (respondents[j].role !== "document") raters++;
+  // ratings[item][rater], in rows reused from approach to approach (read only during this call).
+  const ratings = ratingRows;
+  ratings.length = items.length;
+  for (let i = 0; i < items.length; i++) {
+    const row = (ratings[i] ??= []);
+    row.length = raters;
+    let k = 0;
+    for (let j = 0; j < respondents.length; j++) {
+      const r = respondents[j];
+      if (r.role === "document") continue;
+      const a = answerOf(r, items[i]);
+      row[k++] = a !== null && a.kind === "janee" ? a.value : null;
+    }
+  }
   const stats = agreementStatistics(ratings, JANEE_CATEGORIES);
-  return { items: stats.items, raters: raters.length, percent: stats.percent, ac1: stats.ac1, alpha: stats.alpha };
+  return { items: stats.items, raters, percent: stats.percent, ac1: stats.ac1, alpha: stats.alpha };
 }
+
+const ratingRows: (string | null)[][] = [];
 
 /**
  * "Wat gaat goed?": the indicator texts of the ✓ verdicts. "Wat kan beter?": the LET OP notes and, per ✗,
