@@ -61,13 +61,26 @@ export function findHeaderRow(values: CellValue[][]): number {
   return values.findIndex((row) => row !== undefined && row.some((v) => !isBlank(v)));
 }
 
-export function readAnswers(sheet: SheetData, framework: Framework): AnswersRead {
-  const issues = new IssueList(sheet.name);
+/**
+ * What every sheet reader starts from: its issue list, where the values sit on the sheet (`r0`,
+ * `c0`: row and column of values[0][0]), the A1 address of a value, and the header row (-1 when
+ * the sheet is empty).
+ */
+export function sheetFrame(sheet: SheetData) {
   const r0 = sheet.origin?.row ?? 0;
   const c0 = sheet.origin?.col ?? 0;
-  const at = (r: number, c: number) => cellAddress(r0 + r, c0 + c);
-  const values = sheet.values;
-  const headerRow = findHeaderRow(values);
+  return {
+    issues: new IssueList(sheet.name),
+    r0,
+    c0,
+    at: (r: number, c: number) => cellAddress(r0 + r, c0 + c),
+    values: sheet.values,
+    headerRow: findHeaderRow(sheet.values),
+  };
+}
+
+export function readAnswers(sheet: SheetData, framework: Framework): AnswersRead {
+  const { issues, r0, c0, at, values, headerRow } = sheetFrame(sheet);
   const questions = allQuestions(framework);
   const codes = new Map(questions.map((q) => [labelKey(q.code), q]));
   const indicatorCodes = new Map(indicators(framework).map((i) => [labelKey(i.code), i.code]));

@@ -2,8 +2,7 @@
  * Reads the optional "Context" sheet: one row per gemeente (Aanpak empty) with CBS facts and a context
  * text, and one row per approach (Aanpak filled) with its description and number of families.
  */
-import { cellAddress } from "./address";
-import { findHeaderRow, IssueList } from "./answers";
+import { sheetFrame } from "./answers";
 import { cellErrorCode, cellText, closest, isBlank, labelKey, parseWholeNumber } from "./normalise";
 import type { CellValue, GemeenteContext, Issue, SheetData } from "./types";
 
@@ -21,12 +20,7 @@ export function approachContext(ctx: GemeenteContext | undefined, aanpak: string
 }
 
 export function readContext(sheet: SheetData): { contexts: GemeenteContext[]; issues: Issue[] } {
-  const issues = new IssueList(sheet.name);
-  const r0 = sheet.origin?.row ?? 0;
-  const c0 = sheet.origin?.col ?? 0;
-  const at = (r: number, c: number) => cellAddress(r0 + r, c0 + c);
-  const v = sheet.values;
-  const h = findHeaderRow(v);
+  const { issues, r0, at, values: v, headerRow: h } = sheetFrame(sheet);
   const contexts = new Map<string, GemeenteContext>();
   if (h < 0) return { contexts: [], issues: [] };
   const idx = new Map<ContextColumn, number>();

@@ -6,8 +6,7 @@
  *
  * Rows with a problem are reported (Dutch, naming sheet and cell) and not applied; valid rows are.
  */
-import { cellAddress } from "./address";
-import { findHeaderRow, IssueList } from "./answers";
+import { sheetFrame } from "./answers";
 import { findIndicator, indicators } from "./framework/walk";
 import { cellErrorCode, cellText, closest, isBlank, labelKey } from "./normalise";
 import { overrideKey, VERDICT_TEXT } from "./score";
@@ -78,12 +77,7 @@ export function parseDate(v: CellValue): string | null {
 }
 
 export function readOverrides(sheet: SheetData, checks: OverrideChecks = {}): { overrides: Override[]; issues: Issue[] } {
-  const issues = new IssueList(sheet.name);
-  const r0 = sheet.origin?.row ?? 0;
-  const c0 = sheet.origin?.col ?? 0;
-  const at = (r: number, c: number) => cellAddress(r0 + r, c0 + c);
-  const v = sheet.values;
-  const h = findHeaderRow(v);
+  const { issues, r0, at, values: v, headerRow: h } = sheetFrame(sheet);
   if (h < 0) return { overrides: [], issues: [] };
 
   const idx = new Map<OverrideColumn, number>();
