@@ -28,8 +28,9 @@ export function overviewLayout(fw: Framework): OverviewLayout {
 
 /** The overview row of one approach (values only). */
 export function overviewRow(r: ApproachResult, fw: Framework, layout: OverviewLayout = overviewLayout(fw)): CellValue[] {
-  const byCode = new Map(r.indicators.map((i) => [i.code, i]));
-  const perTheme = fw.themes.map((t) => r.indicators.filter((i) => i.theme === t.name && i.verdict === "verbeterpunt").length);
+  const indicators = r.indicators; // built anew on each read: once here
+  const byCode = new Map(indicators.map((i) => [i.code, i]));
+  const perTheme = fw.themes.map((t) => indicators.filter((i) => i.theme === t.name && i.verdict === "verbeterpunt").length);
   return [
     xmlSafe(r.gemeente),
     xmlSafe(r.approach),

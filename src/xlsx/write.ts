@@ -418,9 +418,10 @@ function addResultsSheet(wb: ExcelJS.Workbook, results: ApproachResult[]): Excel
   ws.getColumn(9).numFmt = "0.00";
   let row = 2;
   for (const a of results) {
+    const indicators = a.indicators; // built anew on each read: once per approach
     resultRows(a).forEach((values, i) => {
       setRow(ws, row, values);
-      const verdict = a.indicators[i].verdict;
+      const verdict = indicators[i].verdict;
       const v = ws.getCell(row, 7);
       v.fill = FILL[verdict];
       v.font = { bold: true, color: { argb: FONT_COLOUR[verdict] } };
