@@ -134,6 +134,13 @@ export function heightForLines(lines: number, size: number): number {
 }
 
 const lineCache = new Map<string, number>();
+/** Characters of the keys in {@link lineCache}: it is emptied beyond {@link LINE_CACHE_CHARS}. */
+let lineCacheChars = 0;
+/**
+ * About 4 MB of keys. Bounded by characters, not entries: findings run to hundreds of characters,
+ * and 50,000 of them kept a national batch's heap growing by some 15 KB per gemeente.
+ */
+const LINE_CACHE_CHARS = 2_000_000;
 
 /** Number of lines `text` takes in a cell `widthChars` wide with this style (remembered: texts repeat). */
 export function countLines(text: string, widthChars: number, style: Pick<CellStyle, "size" | "bold">): number {
@@ -142,8 +149,12 @@ export function countLines(text: string, widthChars: number, style: Pick<CellSty
   const hit = lineCache.get(key);
   if (hit !== undefined) return hit;
   const n = wrapLines(text, innerWidth(widthChars), style.size, style.bold ?? false).length;
-  if (lineCache.size >= 50_000) lineCache.clear();
+  if (lineCacheChars + key.length > LINE_CACHE_CHARS) {
+    lineCache.clear();
+    lineCacheChars = 0;
+  }
   lineCache.set(key, n);
+  lineCacheChars += key.length;
   return n;
 }
 
