@@ -36,8 +36,8 @@ export function meetsQuorum(share: number, quorum: Quorum): boolean {
 }
 
 const NO_ANSWER: Answer = Object.freeze({ kind: "leeg" });
-/** Shared empty list for conditions without dissenters or missing groups (most of them). */
-const NONE = Object.freeze([]) as unknown as string[];
+/** Shared empty list of names (dissenters, missing groups: most conditions have none); never mutated. */
+export const NONE = Object.freeze([]) as unknown as string[];
 const voteCache = new WeakMap<Approach, Map<Question, Vote[]>>();
 
 /**
@@ -131,7 +131,10 @@ export class Outcome extends Lazy implements ConditionResult {
   pos!: number;
   /** Respondents with a real answer. */
   n!: number;
-  /** consensus: some real answer is below ja (deels or nee), the minority a passed condition reports. */
+  /**
+   * consensus and gemeente: some ja/nee answer of anyone asked is below ja (deels or nee), the
+   * minority a passed condition reports as LET OP.
+   */
   mixed!: boolean;
   modal!: string;
   decider!: "gemeente" | "document" | null;
@@ -195,7 +198,7 @@ export function scoreOf(a: Answer | null): number {
 }
 
 /** Appends to a list that starts as the shared empty {@link NONE}. */
-function add(list: string[], item: string): string[] {
+export function add(list: string[], item: string): string[] {
   if (list === NONE) return [item];
   list.push(item);
   return list;
@@ -276,6 +279,10 @@ function evaluateInto(res: Outcome): Outcome {
       for (let i = 0; i < m && decider < 0; i++) if (respondents[i].role === "gemeente" && scoreOf(given[i]) >= 0) decider = i;
       for (let i = 0; i < m && decider < 0; i++) if (respondents[i].role === "document" && scoreOf(given[i]) >= 0) decider = i;
       if (decider < 0) return res;
+      for (let i = 0; i < m && !res.mixed; i++) {
+        const s = scoreOf(given[i]);
+        if (s >= 0 && s < 1) res.mixed = true;
+      }
       const answer = given[decider]!;
       const score = scoreOf(answer);
       res.share = score;

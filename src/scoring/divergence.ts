@@ -3,7 +3,7 @@
  * diverge on an indicator's main question. See docs/agreement.md.
  */
 import { pairwiseAgreement } from "./agreement";
-import { answerOf, evaluate, Lazy, settle } from "./conditions";
+import { add, answerOf, evaluate, Lazy, NONE, settle } from "./conditions";
 import { decimal, joinList } from "./dutch";
 import { janeeScore } from "./normalise";
 import type { Answer, Approach, Divergence, DivergenceLabel, Question } from "./types";
@@ -44,8 +44,6 @@ const lists: (readonly string[])[] = [];
 
 const identity = (a: string, b: string): number => (a === b ? 1 : 0);
 
-/** Shared empty list of dissenters (most indicators have none); never mutated. */
-const NO_DISSENTERS = Object.freeze([]) as unknown as string[];
 
 /** How often each answer was given by the gemeente and netwerkpartners: "ja", "deels", an option, "lijst", "weet niet". */
 function countAnswers(q: Question, approach: Approach): Record<string, number> {
@@ -65,14 +63,14 @@ function countAnswers(q: Question, approach: Approach): Record<string, number> {
  * array per approach they cost the garbage collector nothing, where a result object per indicator
  * was copied by every collection that found it alive (see docs/architecture.md).
  */
-export const SCORE = 0;
-export const AGREEMENT = 1;
-export const MAJORITY = 2;
-export const GAP = 3;
-export const REAL = 4;
-export const LABEL = 5;
+const SCORE = 0;
+const AGREEMENT = 1;
+const MAJORITY = 2;
+const GAP = 3;
+const REAL = 4;
+const LABEL = 5;
 /** Bit j set: respondent j dissents; NaN when the approach has too many respondents for a mask. */
-export const DISSENT = 6;
+const DISSENT = 6;
 /** Number of slots of one divergence. */
 export const DIVERGENCE_SLOTS = 7;
 
@@ -128,13 +126,13 @@ export function measureDivergence(q: Question, approach: Approach, dissenters: r
   }
   // The condition's dissenters who gave a real answer to this question, in the order of the rows
   // (most indicators have none), and as a mask over the respondents.
-  let real: string[] = NO_DISSENTERS;
+  let real: string[] = NONE;
   let mask = 0;
   if (dissenters.length > 0) {
     for (let j = 0; j < respondents.length; j++) {
       const r = respondents[j];
       if (!dissenters.includes(r.name) || !answersReally(r, q)) continue;
-      real = real === NO_DISSENTERS ? [r.name] : (real.push(r.name), real);
+      real = add(real, r.name);
       mask |= 1 << j;
     }
   }
@@ -163,7 +161,7 @@ export function measureDivergence(q: Question, approach: Approach, dissenters: r
 export function divergenceAt(store: Float64Array, at: number, q: Question, approach: Approach, dissenters?: string[]): Divergence {
   const mask = store[at + DISSENT];
   let names: string[];
-  if (mask === 0) names = NO_DISSENTERS;
+  if (mask === 0) names = NONE;
   else if (mask === mask) {
     // A list of exactly that length (one grown by push keeps room for 17 names).
     const respondents = approach.respondents;

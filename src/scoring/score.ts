@@ -3,7 +3,7 @@
  * the conclusion points; per approach the agreement across all indicators. Overrides win and are marked.
  */
 import { agreementStatistics } from "./agreement";
-import { answerOf, evaluate, judge, Lazy, scoreOf, settle, type Outcome } from "./conditions";
+import { answerOf, evaluate, judge, Lazy, NONE, settle } from "./conditions";
 import { DIVERGENCE_SLOTS, divergenceAt, measureDivergence } from "./divergence";
 import { chain, conclusionLine, describe, noteForFailed } from "./finding";
 import { indicatorPlaces } from "./framework/walk";
@@ -40,16 +40,6 @@ export function findingText(verdict: Verdict, sentences: string[], notes: string
 
 export function overrideKey(gemeente: string, approach: string, indicator: string): string {
   return `${labelKey(gemeente)}\u0000${labelKey(approach)}\u0000${indicator.trim().toUpperCase()}`;
-}
-
-/** Whether a passed condition has a minority against it that the finding reports as LET OP. */
-function hasDissent(q: Question, approach: Approach, outcome: Outcome): boolean {
-  if (q.rule === "consensus") return outcome.mixed;
-  if (q.rule !== "gemeente") return false;
-  return approach.respondents.some((r) => {
-    const s = scoreOf(answerOf(r, q));
-    return s >= 0 && s < 1;
-  });
 }
 
 interface IndicatorTexts {
@@ -197,6 +187,11 @@ function scoredQuestions(indicator: Indicator): Question[] {
   return qs;
 }
 
+/** The question an indicator's divergence is measured on: its first scored question, else its first. */
+function mainQuestion(indicator: Indicator): Question {
+  return scoredQuestions(indicator)[0] ?? indicator.questions[0];
+}
+
 /** Where the numbers of one indicator sit in a scored approach's store: its divergence, then these. */
 const VERDICT = DIVERGENCE_SLOTS;
 const LET_OP = DIVERGENCE_SLOTS + 1;
@@ -211,7 +206,7 @@ function scoreIndicator(indicator: Indicator, approach: Approach, store: Float64
   const scored = scoredQuestions(indicator);
   let verdict: Verdict = "onvoldoende";
   let letOp = false;
-  if (scored.length === 0) measureDivergence(indicator.questions[0], approach, NO_NAMES, store, at);
+  if (scored.length === 0) measureDivergence(mainQuestion(indicator), approach, NONE, store, at);
   else {
     let failedRequired = false;
     let mainPassed: boolean | null = null;
@@ -225,7 +220,7 @@ function scoreIndicator(indicator: Indicator, approach: Approach, store: Float64
       if (r.passed === false) {
         if (r.weight === "vereist") failedRequired = true;
         letOp = true;
-      } else if (r.passed === true && !letOp && hasDissent(scored[i], approach, r)) letOp = true;
+      } else if (r.passed === true && r.mixed) letOp = true; // a minority against a passed condition
     }
     verdict = mainPassed === null ? "onvoldoende" : failedRequired ? "verbeterpunt" : "voldoet";
   }
@@ -233,8 +228,6 @@ function scoreIndicator(indicator: Indicator, approach: Approach, store: Float64
   store[at + LET_OP] = verdict === "voldoet" && letOp ? 1 : 0;
   return verdict;
 }
-
-const NO_NAMES: readonly string[] = Object.freeze([]);
 
 /** The ja/nee questions the gemeente and the netwerkpartners are all asked: the items of the agreement. */
 const agreementItemCache = new WeakMap<Framework, Question[]>();
@@ -382,7 +375,7 @@ class ScoredApproach extends Lazy implements ApproachResult {
         override?.verdict ?? computed,
         computed,
         this.numbers[at + LET_OP] === 1,
-        divergenceAt(this.numbers, at, scored[0] ?? indicator.questions[0], this.source),
+        divergenceAt(this.numbers, at, mainQuestion(indicator), this.source),
         override,
         scored,
         this.source,
