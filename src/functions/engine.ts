@@ -205,9 +205,12 @@ function copyGrid(g: Grid): CellValue[][] {
 // Statistics (for tests and the benchmark)
 // ---------------------------------------------------------------------------------------------
 
-const stats = { answersParses: 0, frameworkParses: 0, approachScores: 0, cacheHits: 0 };
+const stats = { answersParses: 0, frameworkParses: 0, approachScores: 0, cacheHits: 0, answerSets: 0 };
 
-/** How often the engine parsed an answers range, a framework range, and scored an approach. */
+/**
+ * How often the engine parsed an answers range, a framework range, and scored an approach; how many
+ * cached calls it answered; how many answer sets (STJ.ANSWERS keys) it made.
+ */
 export function engineStats(): Readonly<typeof stats> {
   return { ...stats };
 }
@@ -215,11 +218,13 @@ export function engineStats(): Readonly<typeof stats> {
 /** Empties every cache and zeroes the counters (tests, benchmark). */
 export function resetEngine(): void {
   answersCache.length = 0;
+  answerSets.clear();
   frameworkCache.length = 0;
   stats.answersParses = 0;
   stats.frameworkParses = 0;
   stats.approachScores = 0;
   stats.cacheHits = 0;
+  stats.answerSets = 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -364,9 +369,9 @@ export function approachLabel(a: { gemeente: string; name: string }): string {
   return `${a.gemeente} — ${a.name}`;
 }
 
-function parseAnswers(grid: Grid, fw: Framework): AnswersEntry {
+/** Parses a private copy of an answers range (made with {@link copyGrid}) against one framework. */
+function parseAnswers(rows: CellValue[][], fw: Framework): AnswersEntry {
   stats.answersParses++;
-  const rows = copyGrid(grid);
   const read = readAnswers({ name: ANSWERS_SHEET, values: rows }, fw);
   const headerRow = findHeaderRow(rows);
   const header = headerRow >= 0 ? rows[headerRow] : [];
@@ -558,7 +563,7 @@ function reusableResult(e: AnswersEntry, i: number): ApproachResult | undefined 
   const rows = e.rowsOf[i];
   const ap = e.read.approaches[i];
   const key = `${labelKey(ap.gemeente)}\u0000${labelKey(ap.name)}`;
-  for (const o of answersCache) {
+  for (const o of keptEntries()) {
     if (o === e || o.fw !== e.fw || o.fatal || o.headerRow !== e.headerRow) continue;
     const j = o.keyIndex.get(key);
     if (j === undefined || !o.results[j]) continue;
@@ -595,6 +600,14 @@ function touch(i: number): void {
  */
 function scored(answers: unknown, approach: unknown, fw: Framework): Result<ApproachResult> {
   const grid = asGrid(answers);
+  const set = answerSetOf(grid);
+  if (set !== null) {
+    if (isEngineError(set)) return set;
+    const e = entryOf(set, fw);
+    if (e.fatal) return e.fatal;
+    const res = resolveApproach(e, approach);
+    return isEngineError(res) ? res : resultOf(e, res.index);
+  }
 
   for (let n = 0; n < answersCache.length; n++) {
     const e = answersCache[n];
@@ -622,13 +635,180 @@ function scored(answers: unknown, approach: unknown, fw: Framework): Result<Appr
     }
   }
 
-  const e = parseAnswers(grid, fw);
+  const e = parseAnswers(copyGrid(grid), fw);
   answersCache.unshift(e);
   if (answersCache.length > ANSWERS_CACHE_SIZE) answersCache.pop();
   if (e.fatal) return e.fatal;
   const res = resolveApproach(e, approach);
   if (isEngineError(res)) return res;
   return resultOf(e, res.index);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answer sets: =STJ.ANSWERS(range) reads the range once and returns a key the other functions take
+// ---------------------------------------------------------------------------------------------
+//
+// A cached call over a range still has to look at one cell in every row of its own copy, because
+// any row may have been renamed to the asked approach; with 30,000 formula cells over a 4,000-row
+// range that check alone is over a second here, and Excel's runtime pays far more to serialise the
+// range 30,000 times. An answer set moves the range into ONE cell: =STJ.ANSWERS(Antwoorden[#All])
+// reads it and returns a short text, its key, and the other cells pass that cell instead of the
+// range. Excel recalculates the key cell when an answer changes and, because the text changes with
+// the content, every cell that uses it. A call with a key does no check at all: the key names one
+// content exactly (the content's hash, with a suffix in the unlikely case that two contents share a
+// hash, told apart by a full comparison when the key is made).
+
+export const ANSWER_SETS_SIZE = 8;
+
+/** Every key starts with this, so a 1×1 argument that starts with it is taken as a key. */
+export const ANSWER_SET_PREFIX = "STJ-antwoorden";
+
+interface AnswerSet {
+  key: string;
+  /** Private copy of the range, as read (see {@link copyGrid}). */
+  rows: CellValue[][];
+  /** Parses of `rows`, one per framework used with this set (the built-in one first). */
+  entries: AnswersEntry[];
+}
+
+/** The sets in order of last use (a Map keeps insertion order: the first one is evicted). */
+const answerSets = new Map<string, AnswerSet>();
+
+/** Every parse the engine keeps: the range cache and the answer sets (for results after an edit). */
+function keptEntries(): AnswersEntry[] {
+  const out = answersCache.slice();
+  for (const s of answerSets.values()) out.push(...s.entries);
+  return out;
+}
+
+/** 52-bit hash of a private copy, in 13 hex digits; equal content (by cellEq) gives equal hashes. */
+export function contentHash(rows: readonly (readonly CellValue[])[]): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x3c6ef372;
+  const mix = (c: number) => {
+    h1 = Math.imul(h1 ^ c, 0x9e3779b1);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  };
+  const text = (s: string) => {
+    mix(s.length);
+    for (let i = 0; i < s.length; i++) mix(s.charCodeAt(i));
+  };
+  mix(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    mix(row.length);
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v === "string") {
+        mix(1);
+        text(v);
+      } else if (typeof v === "number") {
+        mix(2);
+        text(Number.isNaN(v) ? "NaN" : String(v));
+      } else if (typeof v === "boolean") mix(v ? 3 : 4);
+      else if (v === null || v === undefined) mix(5);
+      else if (v instanceof Date) {
+        mix(6);
+        text(String(v.getTime()));
+      } else {
+        mix(7);
+        text(cellErrorCode(v) ?? "");
+      }
+    }
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 0x85ebca6b) ^ Math.imul(h2 ^ (h2 >>> 13), 0xc2b2ae35);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 0x85ebca6b) ^ Math.imul(h1 ^ (h1 >>> 13), 0xc2b2ae35);
+  const hi = (h2 >>> 0) & 0xfffff; // 20 bits
+  return hi.toString(16).padStart(5, "0") + (h1 >>> 0).toString(16).padStart(8, "0");
+}
+
+/** Hooks for tests: a hash that collides on purpose shows that keys still name one content. */
+export const answerSetTesting = { hash: contentHash };
+
+function countText(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function setKey(e: AnswersEntry, hash: string, suffix: number): string {
+  const approaches = e.read.approaches;
+  let respondents = 0;
+  for (let i = 0; i < approaches.length; i++) respondents += approaches[i].respondents.length;
+  const counts = `${countText(approaches.length, "aanpak", "aanpakken")}, ${countText(respondents, "respondent", "respondenten")}`;
+  return `${ANSWER_SET_PREFIX}: ${counts} [${hash}${suffix > 1 ? `-${suffix}` : ""}]`;
+}
+
+function touchSet(s: AnswerSet): void {
+  answerSets.delete(s.key);
+  answerSets.set(s.key, s);
+}
+
+/**
+ * STJ.ANSWERS: reads an answers range once and returns its key, e.g.
+ * "STJ-antwoorden: 3 aanpakken, 14 respondenten [0c4d1a93be27f]". The same content gives the same
+ * key (also after Excel reloads the add-in), other content another key. A range that cannot be read
+ * at all gives the error the other functions would give.
+ */
+export function answerSet(answers: unknown): Result<string> {
+  const grid = asGrid(answers);
+  const known = answerSetOf(grid);
+  if (known !== null) return isEngineError(known) ? known : known.key; // a key passed again: itself
+  const rows = copyGrid(grid);
+  const hash = answerSetTesting.hash(rows);
+  let e: AnswersEntry | null = null;
+  for (let suffix = 1; ; suffix++) {
+    // Keys carry the counts, so a set with this hash is found by its hash tag, whatever its counts.
+    const tag = `[${hash}${suffix > 1 ? `-${suffix}` : ""}]`;
+    let same: AnswerSet | undefined;
+    let taken = false;
+    for (const s of answerSets.values()) {
+      if (!s.key.endsWith(tag)) continue;
+      taken = true;
+      if (gridEq(rows, s.rows)) same = s;
+      break;
+    }
+    if (same) {
+      touchSet(same);
+      const first = same.entries[0];
+      return first.fatal ?? same.key;
+    }
+    if (taken) continue;
+    e ??= parseAnswers(rows, ggsr2013);
+    if (e.fatal) return e.fatal;
+    const set: AnswerSet = { key: setKey(e, hash, suffix), rows, entries: [e] };
+    stats.answerSets++;
+    answerSets.set(set.key, set);
+    if (answerSets.size > ANSWER_SETS_SIZE) answerSets.delete(answerSets.keys().next().value!);
+    return set.key;
+  }
+}
+
+/**
+ * The answer set a 1×1 argument names: null when the argument is a range (not a key), an error when
+ * it is a key the engine does not hold (evicted, or made before the add-in was reloaded).
+ */
+function answerSetOf(grid: Grid): AnswerSet | EngineError | null {
+  if (grid.length !== 1 || grid[0]?.length !== 1) return null;
+  const v = grid[0][0];
+  if (typeof v !== "string" || !v.startsWith(ANSWER_SET_PREFIX)) return null;
+  const s = answerSets.get(v);
+  if (s) {
+    touchSet(s);
+    return s;
+  }
+  return notAvailable(
+    `Antwoordenset '${clip(v, 80)}' is niet geladen (de invoegtoepassing is opnieuw gestart, of er zijn meer dan ${ANSWER_SETS_SIZE} sets gemaakt). ` +
+      `Bereken de cel met =STJ.ANSWERS(…) opnieuw: Ctrl+Alt+F9 berekent alles opnieuw.`,
+  );
+}
+
+/** The parse of a set for one framework, made on first use. */
+function entryOf(s: AnswerSet, fw: Framework): AnswersEntry {
+  for (let i = 0; i < s.entries.length; i++) if (s.entries[i].fw === fw) return s.entries[i];
+  const e = parseAnswers(s.rows, fw);
+  s.entries.push(e);
+  // The built-in framework's parse stays; of the others only the last FRAMEWORK_CACHE_SIZE.
+  if (s.entries.length > FRAMEWORK_CACHE_SIZE + 1) s.entries.splice(1, 1);
+  return e;
 }
 
 // ---------------------------------------------------------------------------------------------

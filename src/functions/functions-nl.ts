@@ -24,7 +24,8 @@ export interface FunctionTranslation {
 }
 
 /** Parameter texts shared by several functions. */
-const ANSWERS = "Het bereik van het blad Antwoorden mét kopregel (Gemeente, Aanpak, Respondent, Rol en de vraagcodes).";
+const RANGE = "Het bereik van het blad Antwoorden mét kopregel (Gemeente, Aanpak, Respondent, Rol en de vraagcodes)";
+const ANSWERS = `${RANGE}, of een cel met de sleutel van STJ.ANSWERS.`;
 const APPROACH = '"Gemeente — Aanpak", of alleen de naam van de aanpak als die uniek is; mag weg als het bereik één aanpak bevat.';
 const FRAMEWORK = "Het bereik van het blad Toetsingskader vanaf A1; weglaten voor het ingebouwde toetsingskader GGSR 2013.";
 const INDICATOR = 'Indicatorcode, bijvoorbeeld "AP9".';
@@ -32,6 +33,10 @@ const INDICATOR = 'Indicatorcode, bijvoorbeeld "AP9".';
 export const functionsNl: Record<string, FunctionTranslation> = {
   VERSION: {
     description: "Geeft het versienummer van de invoegtoepassing STJ Toets.",
+  },
+  ANSWERS: {
+    description: "Leest het bereik Antwoorden één keer en geeft er een sleutel voor. Geef de cel met die sleutel in plaats van het bereik aan de andere STJ-functies als veel cellen dezelfde antwoorden gebruiken: ze rekenen dan in microseconden opnieuw.",
+    parameters: { answers: `${RANGE}.` },
   },
   VERDICT: {
     description: 'Oordeel over één indicator van één aanpak: "✓ voldoet", "✗ verbeterpunt" of "? onvoldoende informatie".',

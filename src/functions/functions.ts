@@ -48,10 +48,20 @@ export function version(): string {
 }
 
 /**
+ * Reads the Antwoorden range once and returns its key. Give the cell with this key instead of the range to the other STJ functions when many cells use the same answers: they then recalculate in microseconds.
+ * @customfunction ANSWERS
+ * @param answers The Antwoorden range including its header row (Gemeente, Aanpak, Respondent, Rol, question codes).
+ * @returns A key such as "STJ-antwoorden: 3 aanpakken, 14 respondenten [0c4d1a93be27f]"; it changes when an answer changes.
+ */
+export function answerSet(answers: any[][]): string {
+  return unwrap(engine.answerSet(answers));
+}
+
+/**
  * Verdict of one indicator for one approach: "✓ voldoet", "✗ verbeterpunt" or "? onvoldoende informatie".
  * @customfunction VERDICT
  * @param indicator Indicator code, for example "AP9".
- * @param answers The Antwoorden range including its header row (Gemeente, Aanpak, Respondent, Rol, question codes).
+ * @param answers The Antwoorden range including its header row (Gemeente, Aanpak, Respondent, Rol, question codes), or a cell with its key from STJ.ANSWERS.
  * @param [approach] "Gemeente — Aanpak", or the Aanpak name when unique; may be left out when the range holds one approach.
  * @param [framework] The Toetsingskader range from A1; leave out for the built-in GGSR 2013 framework.
  * @returns The verdict with its symbol.
@@ -64,7 +74,7 @@ export function verdict(indicator: string, answers: any[][], approach?: string, 
  * Divergence of the answers on an indicator's main question: 0 = everyone agrees, 1 = maximally divided. #N/A with fewer than two real answers.
  * @customfunction DIVERGENCE
  * @param indicator Indicator code, for example "AP9".
- * @param answers The Antwoorden range including its header row.
+ * @param answers The Antwoorden range including its header row, or a cell with its key from STJ.ANSWERS.
  * @param [approach] "Gemeente — Aanpak", or the Aanpak name when unique; may be left out when the range holds one approach.
  * @param [framework] The Toetsingskader range from A1; leave out for the built-in framework.
  * @returns A number from 0 to 1.
@@ -77,7 +87,7 @@ export function divergence(indicator: string, answers: any[][], approach?: strin
  * Finding of one indicator as in the factsheet: symbol, who said what, and any "LET OP:" notes.
  * @customfunction FINDING
  * @param indicator Indicator code, for example "AP9".
- * @param answers The Antwoorden range including its header row.
+ * @param answers The Antwoorden range including its header row, or a cell with its key from STJ.ANSWERS.
  * @param [approach] "Gemeente — Aanpak", or the Aanpak name when unique; may be left out when the range holds one approach.
  * @param [framework] The Toetsingskader range from A1; leave out for the built-in framework.
  * @returns The finding text.
@@ -89,7 +99,7 @@ export function finding(indicator: string, answers: any[][], approach?: string, 
 /**
  * All indicators of one approach as a spilled table with a header: Code, Indicator, Oordeel, LET OP, Spreiding, Bevinding.
  * @customfunction VERDICTS
- * @param answers The Antwoorden range including its header row.
+ * @param answers The Antwoorden range including its header row, or a cell with its key from STJ.ANSWERS.
  * @param [approach] "Gemeente — Aanpak", or the Aanpak name when unique; may be left out when the range holds one approach.
  * @param [framework] The Toetsingskader range from A1; leave out for the built-in framework.
  * @returns One row per indicator under a header row.
@@ -101,7 +111,7 @@ export function verdicts(answers: any[][], approach?: string, framework?: any[][
 /**
  * Agreement between the respondents of one approach, as a spilled header and row: Items, Beoordelaars, Overeenstemming, AC1, Alpha.
  * @customfunction AGREEMENT
- * @param answers The Antwoorden range including its header row.
+ * @param answers The Antwoorden range including its header row, or a cell with its key from STJ.ANSWERS.
  * @param [approach] "Gemeente — Aanpak", or the Aanpak name when unique; may be left out when the range holds one approach.
  * @param [framework] The Toetsingskader range from A1; leave out for the built-in framework.
  * @returns Two rows: the header and the figures (empty where a figure is undefined).
@@ -113,7 +123,7 @@ export function agreement(answers: any[][], approach?: string, framework?: any[]
 /**
  * Number of verbeterpunten (✗) of one approach, in all themes or in one theme.
  * @customfunction IMPROVEMENTS
- * @param answers The Antwoorden range including its header row.
+ * @param answers The Antwoorden range including its header row, or a cell with its key from STJ.ANSWERS.
  * @param [approach] "Gemeente — Aanpak", or the Aanpak name when unique; may be left out when the range holds one approach.
  * @param [theme] A theme name, for example "Samenwerking"; leave out to count all themes.
  * @param [framework] The Toetsingskader range from A1; leave out for the built-in framework.

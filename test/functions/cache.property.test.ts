@@ -94,3 +94,31 @@ it("after any edits, cached answers equal a fresh parse, for every way of naming
     { numRuns: 120 },
   );
 });
+
+it("an STJ.ANSWERS key answers as the range it was made from, and names exactly one content", () => {
+  fc.assert(
+    fc.property(fc.array(fc.tuple(edit, fc.array(query, { minLength: 1, maxLength: 4 })), { minLength: 1, maxLength: 12 }), (steps) => {
+      engine.resetEngine();
+      const rows = base.map((r) => r.slice());
+      const keyOf = new Map<string, string>(); // content → key
+      const contentOf = new Map<string, string>(); // key → content
+      for (const [e, queries] of steps) {
+        rows[e.row][e.col] = e.value;
+        const key = engine.answerSet(asExcelRange(rows));
+        if (typeof key !== "string") throw new Error(`no key: ${JSON.stringify(key)}`);
+        const content = JSON.stringify(rows);
+        expect(keyOf.get(content) ?? key).toBe(key);
+        expect(contentOf.get(key) ?? content).toBe(content);
+        keyOf.set(content, key);
+        contentOf.set(key, content);
+        for (const q of queries) {
+          // Excel passes a reference to the key cell as a fresh 1×1 array.
+          const got = ask(engine, q.fn, q.code, asExcelRange([[key]]), q.name);
+          const want = oracle((o) => ask(o, q.fn, q.code, asExcelRange(rows), q.name));
+          expect(got).toEqual(want);
+        }
+      }
+    }),
+    { numRuns: 120 },
+  );
+});

@@ -11,6 +11,7 @@
  */
 import { ArraySize, CellError, DetailedCellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
 import type { ImplementedFunctions, RawCellContent } from "hyperformula";
+import type { CellValue } from "../../src/scoring";
 import { engineStats, resetEngine } from "../../src/functions/engine";
 import * as functions from "../../src/functions/functions";
 import { columnLetter, ggsr2013, indicators } from "../../src/scoring";
@@ -44,6 +45,7 @@ const req = (argumentType: FunctionArgumentType) => ({ argumentType });
 const INDICATORS = indicators(ggsr2013).length;
 
 const IMPLEMENTED: ImplementedFunctions = {
+  "STJ.ANSWERS": { method: "answers", parameters: [req(R)] },
   "STJ.VERDICT": { method: "verdict", parameters: [req(S), req(R), opt(S), opt(R)] },
   "STJ.DIVERGENCE": { method: "divergence", parameters: [req(S), req(R), opt(S), opt(R)] },
   "STJ.FINDING": { method: "finding", parameters: [req(S), req(R), opt(S), opt(R)] },
@@ -58,6 +60,9 @@ class StjPlugin extends FunctionPlugin {
   static override implementedFunctions = IMPLEMENTED;
   private run(id: string, f: (...args: never[]) => unknown, ast: { args: Ast[] }, state: never) {
     return this.runFunction(ast.args as never, state, this.metadata(id), (...args: unknown[]) => call(f, args) as never);
+  }
+  answers(ast: { args: Ast[] }, state: never) {
+    return this.run("STJ.ANSWERS", functions.answerSet as never, ast, state);
   }
   verdict(ast: { args: Ast[] }, state: never) {
     return this.run("STJ.VERDICT", functions.verdict as never, ast, state);
@@ -99,9 +104,9 @@ const RANGE = `Antwoorden!$A$1:$${columnLetter(WIDTH - 1)}$${EXAMPLE_ROWS.length
 /** The example answers as sheet content; empty cells stay empty. */
 const answersSheet = (): RawCellContent[][] => EXAMPLE_ROWS.map((r) => r.map((v): RawCellContent => (v === "" || v === null || v === undefined ? null : (v as RawCellContent))));
 
-/** Sheet "Oordelen": A1 empty, B1… approach names, A2… codes, B2… =STJ.VERDICT($A2, range, B$1). */
-function verdictSheet(): string[][] {
-  return [["", ...results.map(approachName)], ...codes.map((c, r) => [c, ...results.map((_, k) => `=STJ.VERDICT($A${r + 2},${RANGE},${columnLetter(k + 1)}$1)`)])];
+/** Sheet "Oordelen": A1 empty, B1… approach names, A2… codes, B2… =STJ.VERDICT($A2, answers, B$1). */
+function verdictSheet(answers = RANGE): string[][] {
+  return [["", ...results.map(approachName)], ...codes.map((c, r) => [c, ...results.map((_, k) => `=STJ.VERDICT($A${r + 2},${answers},${columnLetter(k + 1)}$1)`)])];
 }
 
 let hf: HyperFormula;
@@ -265,5 +270,62 @@ describe("spills", () => {
     const sheet = hf.getSheetValues(sheetId("Overzicht"));
     expect(sheet.slice(1, 31).map((r) => r[2])).toEqual(core.indicators.map((i) => label(i.verdict)));
     expect(sheet[co2][2]).toBe("✓ voldoet");
+  });
+});
+
+describe("one =STJ.ANSWERS cell, and the formula cells that take its key instead of the range", () => {
+  let kb: HyperFormula;
+  const KEY = "Sleutel!$A$1";
+  const at = (sheet: string, a1: string) => kb.getCellValue(kb.simpleCellAddressFromString(a1, kb.getSheetId(sheet)!)!);
+
+  beforeEach(() => {
+    resetEngine();
+    kb = HyperFormula.buildFromSheets(
+      {
+        Antwoorden: answersSheet(),
+        Sleutel: [[`=STJ.ANSWERS(${RANGE})`], [`=STJ.VERDICTS(${KEY},"Emmen")`]],
+        Oordelen: verdictSheet(KEY),
+        Losse: [[`=STJ.FINDING("AP8",${KEY},"Oosterhout")`, `=STJ.IMPROVEMENTS(${KEY},"Spijkenisse")`, `=STJ.VERDICT("AP9",${KEY})`]],
+      },
+      { licenseKey: "gpl-v3" },
+    );
+  });
+
+  afterEach(() => kb.destroy());
+
+  const sheetOf = (rows: CellValue[][]) => {
+    const all = coreResults(rows);
+    return codes.map((code) => all.map((r) => label(r.indicators.find((i) => i.code === code)!.verdict)));
+  };
+  const verdictsShown = () => kb.getSheetValues(kb.getSheetId("Oordelen")!).slice(1).map((r) => r.slice(1, 1 + results.length));
+
+  it("the key cell reads the range once; 90 verdicts, a spill and the other cells use the key", () => {
+    expect(at("Sleutel", "A1")).toMatch(/^STJ-antwoorden: 3 aanpakken, \d+ respondenten \[[0-9a-f]{13}\]$/);
+    expect(verdictsShown()).toEqual(sheetOf(EXAMPLE_ROWS));
+    expect(engineStats()).toMatchObject({ answersParses: 1, approachScores: 3, answerSets: 1, cacheHits: 0 });
+    const spill = kb.getSheetValues(kb.getSheetId("Sleutel")!).slice(1, 32).map((r) => r[2]);
+    expect(spill).toEqual(["Oordeel", ...results[0].indicators.map((i) => label(i.verdict))]);
+    expect(at("Losse", "A1")).toBe(results[1].indicators.find((i) => i.code === "AP8")!.finding);
+    expect(at("Losse", "B1")).toBe(results[2].counts.verbeterpunt);
+    expect((at("Losse", "C1") as DetailedCellError).message).toMatch(/^Het bereik bevat 3 aanpakken/);
+  });
+
+  it("an edited answer gives a new key, and every cell that uses it follows", () => {
+    const before = at("Sleutel", "A1");
+    const row = EXAMPLE_ROWS.findIndex((r) => r[0] === "Oosterhout" && r[3] === "gemeente");
+    const col = EXAMPLE_ROWS[0].indexOf("AP8");
+    kb.setCellContents({ sheet: kb.getSheetId("Antwoorden")!, row, col }, "nee");
+    const edited = EXAMPLE_ROWS.map((r) => r.slice());
+    edited[row][col] = "nee";
+    expect(at("Sleutel", "A1")).not.toBe(before);
+    expect(verdictsShown()).toEqual(sheetOf(edited));
+    expect(verdictsShown()).not.toEqual(sheetOf(EXAMPLE_ROWS));
+    expect(at("Losse", "A1")).toBe(coreResults(edited)[1].indicators.find((i) => i.code === "AP8")!.finding);
+    // One more read of the range, by the key cell; only Oosterhout is scored again.
+    expect(engineStats()).toMatchObject({ answersParses: 2, approachScores: 4, answerSets: 2 });
+    // Undo: the old content's key again.
+    kb.setCellContents({ sheet: kb.getSheetId("Antwoorden")!, row, col }, EXAMPLE_ROWS[row][col] as RawCellContent);
+    expect(at("Sleutel", "A1")).toBe(before);
+    expect(verdictsShown()).toEqual(sheetOf(EXAMPLE_ROWS));
   });
 });

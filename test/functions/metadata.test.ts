@@ -51,7 +51,7 @@ const framework = ["framework", "any", "matrix", true];
 
 describe("generated functions.json", () => {
   it("declares exactly these functions, ids equal to names", () => {
-    expect(fns.map((f) => f.id)).toEqual(["VERSION", "VERDICT", "DIVERGENCE", "FINDING", "VERDICTS", "AGREEMENT", "IMPROVEMENTS"]);
+    expect(fns.map((f) => f.id)).toEqual(["VERSION", "ANSWERS", "VERDICT", "DIVERGENCE", "FINDING", "VERDICTS", "AGREEMENT", "IMPROVEMENTS"]);
     for (const f of fns) {
       expect(f.name).toBe(f.id);
       expect(f.id).toMatch(/^[A-Z][A-Z0-9_.]{2,}$/);
@@ -61,6 +61,7 @@ describe("generated functions.json", () => {
 
   it("has the right parameters: names, types, matrix ranges and optional flags", () => {
     expect(fn("VERSION").parameters).toEqual([]);
+    expect(fn("ANSWERS").parameters.map(shape)).toEqual([answers]);
     for (const id of ["VERDICT", "DIVERGENCE", "FINDING"]) expect(fn(id).parameters.map(shape)).toEqual([indicator, answers, approach, framework]);
     for (const id of ["VERDICTS", "AGREEMENT"]) expect(fn(id).parameters.map(shape)).toEqual([answers, approach, framework]);
     expect(fn("IMPROVEMENTS").parameters.map(shape)).toEqual([answers, approach, ["theme", "string", "scalar", true], framework]);
@@ -71,6 +72,7 @@ describe("generated functions.json", () => {
     expect(fn("VERDICTS").result).toEqual({ dimensionality: "matrix" });
     expect(fn("AGREEMENT").result).toEqual({ dimensionality: "matrix" });
     expect(fn("VERDICT").result).toEqual({ type: "string" });
+    expect(fn("ANSWERS").result).toEqual({ type: "string" });
     expect(fn("FINDING").result).toEqual({ type: "string" });
     expect(fn("DIVERGENCE").result).toEqual({ type: "number" });
     expect(fn("IMPROVEMENTS").result).toEqual({ type: "number" });
