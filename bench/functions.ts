@@ -13,13 +13,16 @@
  * - 30,000 STJ.VERDICT calls (1,000 approaches × 30 indicators) in one run, from an empty cache
  *   (opening the workbook) and with every approach scored (a recalculation) — target ≤ 1 s;
  * - the same 30,000 verdicts through 1,000 STJ.VERDICTS spills;
+ * - the same 30,000 STJ.VERDICT cells taking the key of one =STJ.ANSWERS cell instead of the range
+ *   (each call gets the key as Excel passes a reference to one cell: a fresh 1×1 array holding a
+ *   fresh copy of the text): opening the workbook, a recalculation, and an edit — target ≤ 1 s;
  * - one answer edited, then all 30,000 cells again;
  * - for scale: deserialising the range once, which Excel's runtime does for every call;
  * - the floor: the bare loop comparing one key column of each call's copy with a kept column.
  * Run: `npm run bench:functions`.
  */
 import { performance } from "node:perf_hooks";
-import { engineStats, resetEngine, verdict, verdicts } from "../src/functions/engine";
+import { answerSet, engineStats, resetEngine, verdict, verdicts } from "../src/functions/engine";
 import { ggsr2013, indicators, readAnswers, scoreAll, type CellValue } from "../src/scoring";
 import { generateAnswers } from "./score";
 
@@ -118,6 +121,49 @@ function main(): void {
   const editT = measure(() => allVerdicts(edited));
   const after = engineStats();
 
+  // 4b. The same 30,000 cells with the key of one =STJ.ANSWERS cell. Excel evaluates the key cell
+  //     first (the others depend on it), then each cell with a fresh [[key]].
+  const keyCells = (key: string, n = POOL) => Array.from({ length: n }, () => JSON.parse(JSON.stringify([[key]])) as unknown[][]);
+  // Excel passes every cell its own copy of the approach text too (the range route above reuses names[a]).
+  const cellNames: string[] = JSON.parse(JSON.stringify(names.flatMap((nm) => codes.map(() => nm))));
+  const allKeyed = (cells: unknown[][][]) => {
+    let n = 0;
+    for (let a = 0; a < APPROACHES; a++) {
+      for (const code of codes) {
+        const v = verdict(code, cells[n % cells.length], cellNames[n++]);
+        if (typeof v !== "string") fail("verdict with key", v);
+      }
+    }
+  };
+  const keyOf = (range: unknown[][]) => {
+    const k = answerSet(range);
+    if (typeof k !== "string") fail("STJ.ANSWERS", k);
+    return k as string;
+  };
+  resetEngine();
+  const keyCold = keyCells(keyOf(pool[1])); // what the cells will hold; then the add-in starts afresh
+  resetEngine();
+  let key = "";
+  // Opening the workbook: the key cell reads the range, then every cell scores its approach on first use.
+  const keyColdT = measure(() => {
+    key = keyOf(pool[1]);
+    allKeyed(keyCold);
+  });
+  const keyColdStats = engineStats();
+  const keyWarmT = measure(() => allKeyed(keyCells(key)));
+  const keyWarmStats = engineStats();
+  // The key cell on a fresh copy of unchanged content: hash, then a full comparison with the kept copy.
+  const keyAgainT = measure(() => {
+    if (keyOf(pool[2]) !== key) fail("key of equal content", key);
+  });
+  let editedKey = "";
+  const keyEditT = measure(() => {
+    editedKey = keyOf(edited[1]);
+    allKeyed(keyCells(editedKey));
+  });
+  const keyEditStats = engineStats();
+  if (editedKey === key) fail("edited key", editedKey);
+
   // 5. For scale: what Excel's runtime spends delivering the argument to ONE call, and the core alone.
   const json = JSON.stringify(pool[0]);
   const parseT = measure(() => {
@@ -154,6 +200,13 @@ function main(): void {
   console.log("");
   console.log(`  1,000 × STJ.VERDICTS spill, empty cache:     ${both(spillColdT)} total, ${both(spillColdT, APPROACHES)} per spill; parses ${spillStats.answersParses}`);
   console.log(`  1,000 × STJ.VERDICTS spill, recalculation:   ${both(spillWarmT)} total, ${both(spillWarmT, APPROACHES)} per spill; ${rows.toLocaleString("en")} verdict rows spilled`);
+  console.log("");
+  console.log(`  with one =STJ.ANSWERS cell (key: "${key}"):`);
+  console.log(`  the key cell again, unchanged content:       ${both(keyAgainT)} (hash + full comparison; no parse)`);
+  console.log(`  key cell + 30,000 × STJ.VERDICT(…, key), empty cache: ${both(keyColdT)} total  (target ≤ 1 s: ${target(keyColdT)}); parses ${keyColdStats.answersParses}, approaches scored ${keyColdStats.approachScores}`);
+  console.log(`  30,000 × STJ.VERDICT(…, key), recalculation:   ${both(keyWarmT)} total, ${both(keyWarmT, CALLS)} per call  (target ≤ 1 s: ${target(keyWarmT)}); parses ${keyWarmStats.answersParses - keyColdStats.answersParses}, approaches scored ${keyWarmStats.approachScores - keyColdStats.approachScores}`);
+  console.log(`  after editing one answer, key cell + 30,000:   ${both(keyEditT)} total  (target ≤ 1 s: ${target(keyEditT)}); parses ${keyEditStats.answersParses - keyWarmStats.answersParses}, approaches scored ${keyEditStats.approachScores - keyWarmStats.approachScores}`);
+  console.log(`  ratio, 30,000 cells on recalculation, range ÷ key: ${(warmT.cpu / keyWarmT.cpu).toFixed(0)}×`);
   console.log("");
   console.log(`  for scale: JSON.parse of the range, once:    ${both(parseT, 10)} — Excel's runtime pays about this to deliver the range to each call`);
   console.log(`  for scale: core read + score of all 1,000:   ${both(coreT)}`);
