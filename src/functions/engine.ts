@@ -31,6 +31,10 @@
  * a full comparison. The cost of a cached call is one or two cells per row plus the approach's own
  * rows, instead of every cell (see bench/functions.ts and docs/functions.md, "Performance").
  *
+ * With many cells the check itself adds up (one cell per row per call); an answer set avoids it:
+ * `=STJ.ANSWERS(range)` parses once and returns a key that names the content exactly, and calls that
+ * pass the key cell instead of the range do no check at all (see "Answer sets" below).
+ *
  * A small LRU keeps the last {@link ANSWERS_CACHE_SIZE} parses, each with its approach results
  * scored lazily (one scoreApproach per approach, on first use). After an edit the range is parsed
  * once more, and results of approaches whose rows did not change are carried over, not rescored.
@@ -744,7 +748,7 @@ function touchSet(s: AnswerSet): void {
 
 /**
  * STJ.ANSWERS: reads an answers range once and returns its key, e.g.
- * "STJ-antwoorden: 3 aanpakken, 14 respondenten [0c4d1a93be27f]". The same content gives the same
+ * "STJ-antwoorden: 3 aanpakken, 14 respondenten [d877c92533317]". The same content gives the same
  * key (also after Excel reloads the add-in), other content another key. A range that cannot be read
  * at all gives the error the other functions would give.
  */

@@ -51,7 +51,7 @@ export function version(): string {
  * Reads the Antwoorden range once and returns its key. Give the cell with this key instead of the range to the other STJ functions when many cells use the same answers: they then recalculate in microseconds.
  * @customfunction ANSWERS
  * @param answers The Antwoorden range including its header row (Gemeente, Aanpak, Respondent, Rol, question codes).
- * @returns A key such as "STJ-antwoorden: 3 aanpakken, 14 respondenten [0c4d1a93be27f]"; it changes when an answer changes.
+ * @returns A key such as "STJ-antwoorden: 3 aanpakken, 14 respondenten [d877c92533317]"; it changes when an answer changes.
  */
 export function answerSet(answers: any[][]): string {
   return unwrap(engine.answerSet(answers));

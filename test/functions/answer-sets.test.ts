@@ -203,3 +203,11 @@ it("30 cells with keys in fresh 1×1 arrays: one parse, one score per approach",
   for (const code of codes) engine.verdict(code, cell(key), "Spijkenisse");
   expect(engine.engineStats()).toMatchObject({ answersParses: 1, approachScores: 1, answerSets: 1 });
 });
+
+it("docs/functions.md shows the key of the example answers that the engine gives", () => {
+  const doc = require("fs").readFileSync(require("path").resolve(__dirname, "../../docs/functions.md"), "utf8") as string;
+  const key = keyOf(fresh());
+  expect(doc).toContain(`=STJ.ANSWERS(Antwoorden!$A$1:$AV$15)\` in B1 | \`${key}\``);
+  expect(EXAMPLE_ROWS).toHaveLength(15);
+  expect(Math.max(...EXAMPLE_ROWS.map((r) => r.length))).toBe(48); // A…AV
+});
