@@ -204,10 +204,11 @@ it("30 cells with keys in fresh 1×1 arrays: one parse, one score per approach",
   expect(engine.engineStats()).toMatchObject({ answersParses: 1, approachScores: 1, answerSets: 1 });
 });
 
-it("docs/functions.md shows the key of the example answers that the engine gives", () => {
-  const doc = require("fs").readFileSync(require("path").resolve(__dirname, "../../docs/functions.md"), "utf8") as string;
+it("docs/functions.md and the handleiding show the key of the example answers that the engine gives", () => {
+  const read = (f: string) => require("fs").readFileSync(require("path").resolve(__dirname, "../../docs", f), "utf8") as string;
   const key = keyOf(fresh());
-  expect(doc).toContain(`=STJ.ANSWERS(Antwoorden!$A$1:$AV$15)\` in B1 | \`${key}\``);
+  expect(read("functions.md")).toContain(`=STJ.ANSWERS(Antwoorden!$A$1:$AV$15)\` in B1 | \`${key}\``);
+  expect(read("handleiding.md")).toContain(`B1 toont dan bijvoorbeeld \`${key}\``);
   expect(EXAMPLE_ROWS).toHaveLength(15);
   expect(Math.max(...EXAMPLE_ROWS.map((r) => r.length))).toBe(48); // A…AV
 });
