@@ -605,13 +605,7 @@ function touch(i: number): void {
 function scored(answers: unknown, approach: unknown, fw: Framework): Result<ApproachResult> {
   const grid = asGrid(answers);
   const set = answerSetOf(grid);
-  if (set !== null) {
-    if (isEngineError(set)) return set;
-    const e = entryOf(set, fw);
-    if (e.fatal) return e.fatal;
-    const res = resolveApproach(e, approach);
-    return isEngineError(res) ? res : resultOf(e, res.index);
-  }
+  if (set !== null) return isEngineError(set) ? set : resultFor(entryOf(set, fw), approach);
 
   for (let n = 0; n < answersCache.length; n++) {
     const e = answersCache[n];
@@ -642,10 +636,14 @@ function scored(answers: unknown, approach: unknown, fw: Framework): Result<Appr
   const e = parseAnswers(copyGrid(grid), fw);
   answersCache.unshift(e);
   if (answersCache.length > ANSWERS_CACHE_SIZE) answersCache.pop();
+  return resultFor(e, approach);
+}
+
+/** The result of the approach the argument names, in a parse that was just made or looked up. */
+function resultFor(e: AnswersEntry, approach: unknown): Result<ApproachResult> {
   if (e.fatal) return e.fatal;
   const res = resolveApproach(e, approach);
-  if (isEngineError(res)) return res;
-  return resultOf(e, res.index);
+  return isEngineError(res) ? res : resultOf(e, res.index);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -733,12 +731,17 @@ function countText(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function setKey(e: AnswersEntry, hash: string, suffix: number): string {
+/** The end of a key, "[hash]" or "[hash-2]" …: it alone tells sets apart (the counts before it do not). */
+function hashTag(hash: string, suffix: number): string {
+  return `[${hash}${suffix > 1 ? `-${suffix}` : ""}]`;
+}
+
+function setKey(e: AnswersEntry, tag: string): string {
   const approaches = e.read.approaches;
   let respondents = 0;
   for (let i = 0; i < approaches.length; i++) respondents += approaches[i].respondents.length;
   const counts = `${countText(approaches.length, "aanpak", "aanpakken")}, ${countText(respondents, "respondent", "respondenten")}`;
-  return `${ANSWER_SET_PREFIX}: ${counts} [${hash}${suffix > 1 ? `-${suffix}` : ""}]`;
+  return `${ANSWER_SET_PREFIX}: ${counts} ${tag}`;
 }
 
 function touchSet(s: AnswerSet): void {
@@ -758,32 +761,24 @@ export function answerSet(answers: unknown): Result<string> {
   if (known !== null) return isEngineError(known) ? known : known.key; // a key passed again: itself
   const rows = copyGrid(grid);
   const hash = answerSetTesting.hash(rows);
-  let e: AnswersEntry | null = null;
-  for (let suffix = 1; ; suffix++) {
-    // Keys carry the counts, so a set with this hash is found by its hash tag, whatever its counts.
-    const tag = `[${hash}${suffix > 1 ? `-${suffix}` : ""}]`;
-    let same: AnswerSet | undefined;
-    let taken = false;
-    for (const s of answerSets.values()) {
-      if (!s.key.endsWith(tag)) continue;
-      taken = true;
-      if (gridEq(rows, s.rows)) same = s;
-      break;
+  // The first tag that no held set has, unless the set holding it has this very content.
+  let suffix = 1;
+  for (const held = [...answerSets.values()]; ; suffix++) {
+    const tag = hashTag(hash, suffix);
+    const holder = held.find((s) => s.key.endsWith(tag));
+    if (!holder) break;
+    if (gridEq(rows, holder.rows)) {
+      touchSet(holder);
+      return holder.key;
     }
-    if (same) {
-      touchSet(same);
-      const first = same.entries[0];
-      return first.fatal ?? same.key;
-    }
-    if (taken) continue;
-    e ??= parseAnswers(rows, ggsr2013);
-    if (e.fatal) return e.fatal;
-    const set: AnswerSet = { key: setKey(e, hash, suffix), rows, entries: [e] };
-    stats.answerSets++;
-    answerSets.set(set.key, set);
-    if (answerSets.size > ANSWER_SETS_SIZE) answerSets.delete(answerSets.keys().next().value!);
-    return set.key;
   }
+  const e = parseAnswers(rows, ggsr2013);
+  if (e.fatal) return e.fatal;
+  const set: AnswerSet = { key: setKey(e, hashTag(hash, suffix)), rows, entries: [e] };
+  stats.answerSets++;
+  answerSets.set(set.key, set);
+  if (answerSets.size > ANSWER_SETS_SIZE) answerSets.delete(answerSets.keys().next().value!);
+  return set.key;
 }
 
 /**
